@@ -1,0 +1,35 @@
+"""The answerer interface: a question and ranked chunks in, an answer with citations out.
+
+Two implementations are swappable behind it: the extractive composer (default, no LLM) and the
+LLM answerer (which falls back to the composer when too little of its output is grounded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.types import Answer, Chunk
+
+
+@dataclass
+class AnswerRequest:
+    """Everything an answerer may use besides the chunks."""
+
+    question: str  # the standalone question (after follow-up rewriting)
+    original: str = ""  # what the person typed
+    time_intent: str = "current"  # "current" | "year:2019" | "period:2019-2021" | "any"
+    yes_no: bool = False
+    query_vector: list[float] | None = None  # the question's embedding, reused for scoring
+    extra: dict = field(default_factory=dict)
+
+
+class Answerer(Protocol):
+    def answer(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
+        """Return ``Answer`` with text, citations, abstained; ``retrieved`` is filled by caller."""
+        ...
+
+    def stream(self, request: AnswerRequest, chunks: list[Chunk]) -> Iterator[str | Answer]:
+        """Yield text deltas as they are produced, then exactly one final (checked) ``Answer``."""
+        ...
