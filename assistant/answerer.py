@@ -6,9 +6,9 @@ LLM answerer (which falls back to the composer when too little of its output is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from assistant.types import Answer, Chunk
 
@@ -21,7 +21,9 @@ class AnswerRequest:
     original: str = ""  # what the person typed
     time_intent: str = "current"  # "current" | "year:2019" | "period:2019-2021" | "any"
     yes_no: bool = False
-    query_vector: list[float] | None = None  # the question's embedding, reused for scoring
+    query_vector: Any = None  # numpy vector of the question, reused for sentence scoring
+    sentence_vectors: Callable[[str], Any] | None = None  # chunk id -> its sentence vectors
+    years: tuple[int, int] | None = None
     extra: dict = field(default_factory=dict)
 
 

@@ -66,7 +66,7 @@ def _looks_like_heading(line: str, nxt: str | None) -> bool:
     if text.endswith(_TERMINAL) or _is_bullet(text) or "\t" in text:
         return False
     first = text[0]
-    if text.isdigit() or not (first.isupper() or first.isdigit()):
+    if text.isdigit() or first in "¹²³⁴⁵⁶⁷⁸⁹*" or not (first.isupper() or first.isdigit()):
         return False
     if text.split()[-1].lower().strip("'’\"") in _CONNECTORS:
         return False
@@ -173,7 +173,9 @@ def text_to_blocks(text: str, *, markdown: bool = False, page: int | None = None
     """
     text = text.replace("\r\n", "\n").replace("\u00ad", "")
     blocks: list[Block] = []
-    groups = _groups(text)
+    # A bare page number between groups would make the line before it look like a heading
+    # (and so block mending a paragraph split by that page break): drop it up front.
+    groups = [g for g in _groups(text) if not (len(g) == 1 and g[0].strip().isdigit())]
     for gi, lines in enumerate(groups):
         if len(lines) == 1 and not (markdown and _MD_HEADING.match(lines[0])):
             nxt_group = groups[gi + 1] if gi + 1 < len(groups) else None

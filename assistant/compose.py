@@ -1,0 +1,300 @@
+"""The default answerer: an answer composed of the documents' own sentences, each cited.
+
+No LLM, so nothing can be invented: numbers and names are exactly as written. Sentences are
+scored against the question (stored sentence vectors + word overlap), the best few are kept,
+lists are gathered whole, and the newest document leads unless the question names a year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answerer import AnswerRequest
+from assistant.index import newest_key
+from assistant.query import subject_terms
+from assistant.textutil import words
+from assistant.types import Answer, Chunk, Citation, Notice
+
+_LIST_Q = re.compile(r"\b(priorities|subgroups|groups|list|which|what are|aims|areas|themes|"
+                     r"partners|members|actions|steps|changes|who are)\b", re.I)
+_NUMBER_Q = re.compile(r"\b(how many|how much|number of|what percentage|what proportion|"
+                       r"what share|how often|figure|rate)\b", re.I)
+_CONTACT_Q = re.compile(r"\b(phone|telephone|number to call|email|e-mail|address|contact details"
+                        r"|call)\b", re.I)
+_MONEY_Q = re.compile(r"\b(budget|cost|spend|spent|funding|fund|£|money|contribution)\b", re.I)
+_PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
+_NUMBER = re.compile(r"\d")
+_STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "is", "are", "was", "were",
+         "what", "who", "how", "when", "which", "does", "do", "did", "our", "we", "it", "this"}
+
+
+@dataclass
+class _Scored:
+    chunk_rank: int
+    chunk: Chunk
+    index: int  # sentence index within the chunk
+    text: str
+    score: float
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ies", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str) -> set[str]:
+    return {_stem(w) for w in words(text) if w not in _STOP and len(w) > 2}
+
+
+def short_title(title: str) -> str:
+    return title.split(" (")[0].strip()
+
+
+def date_label(published: str) -> str:
+    return published or "date unknown"
+
+
+class ExtractiveComposer:
+    """Implements the ``Answerer`` protocol without any language model."""
+
+    def __init__(self, abstain_threshold: float = 0.35, contact_hint: str = "",
+                 max_chunks: int = 6, max_sentences: int = 3) -> None:
+        self.abstain_threshold = abstain_threshold
+        self.contact_hint = contact_hint
+        self.max_chunks = max_chunks
+        self.max_sentences = max_sentences
+
+    def stream(self, request: AnswerRequest, chunks: list[Chunk]) -> Iterator[str | Answer]:
+        yield self.answer(request, chunks)
+
+    def answer(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
+        scored = self._score(request, chunks[: self.max_chunks])
+        if not scored or scored[0].score < self.abstain_threshold or self._near_miss(request, scored):
+            return self._abstain(request, chunks)
+        picked = self._select(request, scored)
+        return self._render(request, picked)
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _score(self, request: AnswerRequest, chunks: list[Chunk]) -> list[_Scored]:
+        q_words = _content(request.question)
+        recency = _recency(chunks)
+        out: list[_Scored] = []
+        for rank, chunk in enumerate(chunks):
+            vectors = (
+                request.sentence_vectors(chunk.id) if request.sentence_vectors is not None else None
+            )
+            for i, sentence in enumerate(chunk.sentences):
+                if len(sentence.split()) < 3 and not sentence.startswith("- "):
+                    continue
+                sim = float(vectors[i] @ request.query_vector) if vectors is not None and len(
+                    vectors) > i else 0.0
+                overlap = len(q_words & _content(sentence)) / len(q_words) if q_words else 0.0
+                score = 0.62 * sim + 0.30 * overlap - 0.015 * rank
+                if request.time_intent == "current":
+                    score += 0.04 * recency.get(chunk.meta.doc_id, 0.0)
+                elif request.years and _covers(chunk, request.years):
+                    score += 0.05
+                out.append(_Scored(rank, chunk, i, sentence, score))
+        out.sort(key=lambda s: -s.score)
+        return out
+
+    def _near_miss(self, request: AnswerRequest, scored: list[_Scored]) -> bool:
+        """The topic is there but the asked-for detail is not: abstain rather than guess."""
+        q = request.question
+        top = [s.text for s in scored[:4]]
+        if _CONTACT_Q.search(q) and re.search(r"\b(phone|number|email|call|contact)\b", q, re.I):
+            if not any(_PHONE.search(t) or "@" in t for t in top):
+                return True
+        if _MONEY_Q.search(q) and _NUMBER_Q.search(q) or re.search(r"\bbudget\b", q, re.I):
+            if not any("£" in t for t in top):
+                return True
+        if _NUMBER_Q.search(q) and not any(_NUMBER.search(t) for t in top[:3]):
+            return True
+        if _NUMBER_Q.search(q) and request.years:
+            matching = [s for s in scored[:6] if _covers(s.chunk, request.years)
+                        or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1))]
+            if not matching:
+                return True
+        names = _person_names(q)
+        if names:
+            corpus_text = " ".join(s.chunk.text for s in scored[:20]).lower()
+            if not all(n.lower() in corpus_text for n in names):
+                return True
+        return False
+
+    # -- selection ---------------------------------------------------------------------------
+    def _select(self, request: AnswerRequest, scored: list[_Scored]) -> list[_Scored]:
+        best = self._lead(request, scored)
+        picked = [best]
+        wants_list = bool(_LIST_Q.search(request.question))
+        picked.extend(self._list_after(best))
+        budget = self.max_sentences
+        for cand in scored[1:]:
+            if len([p for p in picked if not p.text.startswith("- ")]) >= budget:
+                break
+            if cand.score < scored[0].score - 0.12 or _words(picked) > 70:
+                break
+            if any(p.chunk.id == cand.chunk.id and p.index == cand.index for p in picked):
+                continue
+            if _redundant(cand.text, [p.text for p in picked]):
+                continue
+            picked.append(cand)
+            if wants_list:
+                picked.extend(p for p in self._list_after(cand) if p not in picked)
+        return picked
+
+    def _lead(self, request: AnswerRequest, scored: list[_Scored]) -> _Scored:
+        """For a question about now, the newest document among the near-best sentences leads;
+        for a named year, a document of that time does."""
+        pool = [s for s in scored if s.score >= scored[0].score - 0.10][:8]
+        if request.years:
+            timely = [s for s in pool if _covers(s.chunk, request.years)]
+            return timely[0] if timely else scored[0]
+        if request.time_intent != "current":
+            return scored[0]
+        return max(pool, key=lambda s: (newest_key(s.chunk.meta.published, s.chunk.meta.period),
+                                        s.score))
+
+    def _list_after(self, s: _Scored) -> list[_Scored]:
+        """A sentence that introduces a list ("...priorities are:") brings the whole list."""
+        following = s.chunk.sentences[s.index + 1: s.index + 12]
+        if not (s.text.rstrip().endswith(":") or (following and following[0].startswith("- "))):
+            return []
+        items = []
+        for j, text in enumerate(following, start=s.index + 1):
+            if not text.startswith("- "):
+                break
+            items.append(_Scored(s.chunk_rank, s.chunk, j, text, s.score))
+        return items
+
+    # -- rendering ---------------------------------------------------------------------------
+    def _render(self, request: AnswerRequest, picked: list[_Scored]) -> Answer:
+        docs: dict[str, list[_Scored]] = {}
+        for p in picked:
+            docs.setdefault(p.chunk.meta.doc_id, []).append(p)
+        order = sorted(docs, key=lambda d: _doc_order(request, docs[d][0].chunk))
+        citations: list[Citation] = []
+        numbers: dict[str, int] = {}
+        parts: list[str] = []
+        notices: list[Notice] = []
+        lead_chunk = docs[order[0]][0].chunk
+        for di, doc_id in enumerate(order):
+            group = sorted(docs[doc_id], key=lambda p: (p.chunk.meta.position, p.index))
+            meta = group[0].chunk.meta
+            label = f"{short_title(meta.title)} ({date_label(meta.published)})"
+            lines = []
+            for p in group:
+                if p.chunk.id not in numbers:
+                    numbers[p.chunk.id] = len(citations) + 1
+                    citations.append(_citation(numbers[p.chunk.id], p))
+                marker = f"[{numbers[p.chunk.id]}]"
+                lines.append(f"{p.text} {marker}" if not p.text.startswith("- ") else f"\n{p.text} {marker}")
+            body = " ".join(lines).replace(" \n", "\n")
+            if di == 0:
+                intro = f"According to the {label}:"
+                if request.yes_no:
+                    intro = _verdict(request.question, group, docs, order) + " " + intro
+                parts.append(f"{intro} {body}")
+            else:
+                older = newest_key(meta.published, meta.period) < newest_key(
+                    lead_chunk.meta.published, lead_chunk.meta.period)
+                parts.append(f"\n\n{'Earlier, the' if older else 'The'} {label} said: {body}")
+                if older and request.time_intent == "current":
+                    notices.append(Notice("older_source", (
+                        f"Part of this answer comes from an older document, the {label}. The newest "
+                        f"source used is the {short_title(lead_chunk.meta.title)} "
+                        f"({date_label(lead_chunk.meta.published)}); where they differ, the newer "
+                        "one is more likely to be current.")))
+        if lead_chunk.meta.inferred and "published" in lead_chunk.meta.inferred:
+            notices.append(Notice("note", f"The date of {short_title(lead_chunk.meta.title)} is not "
+                                          "stated by the partnership; it was inferred from its text."))
+        text = "".join(parts).strip()
+        return Answer(text=text, abstained=False, citations=citations, notices=notices,
+                      question=request.original or request.question,
+                      standalone_question=request.question)
+
+    def _abstain(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
+        seen: list[str] = []
+        for c in chunks[:6]:
+            label = f"{short_title(c.meta.title)} ({date_label(c.meta.published)})"
+            if label not in seen:
+                seen.append(label)
+        searched = "; ".join(seen[:3]) if seen else "no document matched"
+        text = ("I cannot find this in the partnership's documents, so I will not guess. "
+                f"Closest documents searched: {searched}.")
+        if self.contact_hint:
+            text += f" {self.contact_hint}"
+        return Answer(text=text, abstained=True, question=request.original or request.question,
+                      standalone_question=request.question)
+
+
+def _citation(n: int, p: _Scored) -> Citation:
+    m = p.chunk.meta
+    return Citation(n=n, doc_id=m.doc_id, title=m.title, published=m.published, page=m.page,
+                    section=m.section, quote=p.text.removeprefix("- "), chunk_id=p.chunk.id,
+                    doc_type=m.doc_type)
+
+
+def _recency(chunks: list[Chunk]) -> dict[str, float]:
+    keys = sorted({newest_key(c.meta.published, c.meta.period) for c in chunks})
+    if len(keys) <= 1:
+        return {c.meta.doc_id: 1.0 for c in chunks}
+    return {c.meta.doc_id: keys.index(newest_key(c.meta.published, c.meta.period)) / (len(keys) - 1)
+            for c in chunks}
+
+
+def _covers(chunk: Chunk, years: tuple[int, int]) -> bool:
+    from assistant.index import year_bounds
+
+    lo, hi = year_bounds(chunk.meta.published, chunk.meta.period)
+    return bool(lo) and lo <= years[1] and hi >= years[0]
+
+
+def _doc_order(request: AnswerRequest, chunk: Chunk) -> tuple:
+    key = newest_key(chunk.meta.published, chunk.meta.period)
+    if request.years:
+        return (0 if _covers(chunk, request.years) else 1, "")
+    if request.time_intent == "current":
+        return (0, _invert(key))
+    return (0, "")
+
+
+def _invert(key: str) -> str:
+    return "".join(chr(255 - ord(ch)) for ch in key)
+
+
+def _words(picked: list[_Scored]) -> int:
+    return sum(len(p.text.split()) for p in picked)
+
+
+def _redundant(text: str, others: list[str]) -> bool:
+    mine = _content(text)
+    return any(mine and len(mine & _content(o)) / len(mine) > 0.8 for o in others)
+
+
+def _person_names(question: str) -> list[str]:
+    """Two or more capitalised words not at the start (a person's or child's name)."""
+    body = question.strip()
+    found = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)+)\b", body)
+    return [f for f in found if len(f.split()) >= 2 and not f.startswith(("Oxfordshire", "The "))]
+
+
+def _verdict(question: str, lead: list[_Scored], docs: dict[str, list[_Scored]],
+             order: list[str]) -> str:
+    """Start a yes/no answer with what the newest source says, never a guess."""
+    terms = [t for t in subject_terms(question) if t[:1].isupper() and len(t) > 2]
+    if not terms:
+        return "The documents do not answer yes or no directly."
+    lead_text = " ".join(p.text for p in lead)
+    if all(t in lead_text for t in terms):
+        return "Yes, as far as the newest source says."
+    older_text = " ".join(p.text for d in order[1:] for p in docs[d])
+    if any(t in older_text for t in terms):
+        return "Not according to the newest source."
+    return "The documents do not answer yes or no directly."

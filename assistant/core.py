@@ -1,0 +1,206 @@
+"""The public face of the product: ``open_assistant()`` and the ``Assistant`` it returns.
+
+The app, the CLI and the evaluation tools all go through this class. It holds one index
+snapshot at a time and swaps it (under a lock) when an ingest publishes a new version, so a
+running app sees new documents within a request, without a restart. It keeps no per-user state.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.answerer import Answerer, AnswerRequest
+from assistant.compose import ExtractiveComposer
+from assistant.index import DocumentInfo, IndexSnapshot
+from assistant.query import QueryPlan, plan_query
+from assistant.retrieval import Filters, HybridRetriever
+from assistant.settings import PLACEHOLDER, Settings, load_settings
+from assistant.types import Answer, Chunk, Notice
+
+log = logging.getLogger("assistant")
+
+
+def open_assistant(settings: Settings | None = None, **overrides: Any) -> Assistant:
+    """Open the index named by the settings (raises ``IndexMissingError`` if there is none)."""
+    settings = settings.replace(**overrides) if settings else load_settings(**overrides)
+    return Assistant(settings)
+
+
+class Assistant:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._snapshot = IndexSnapshot(Path(settings.data_dir), settings.chroma_url)
+        self._derived = _Derived(self._snapshot)
+        self.retriever = HybridRetriever()
+        self.answerer: Answerer = make_answerer(settings)
+
+    # -- index snapshot ----------------------------------------------------------------------
+    def snapshot(self) -> IndexSnapshot:
+        """The current snapshot, reopened if an ingest has published since it was loaded."""
+        snap = self._snapshot
+        if snap.is_current():
+            return snap
+        with self._lock:
+            if not self._snapshot.is_current():
+                fresh = IndexSnapshot(Path(self.settings.data_dir), self.settings.chroma_url,
+                                      fresh=True)
+                self._derived = _Derived(fresh)
+                self._snapshot = fresh
+                log.info("index reloaded: version %s", fresh.version)
+            return self._snapshot
+
+    @property
+    def index_version(self) -> str:
+        return self.snapshot().version
+
+    # -- questions ---------------------------------------------------------------------------
+    def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
+        snap = self.snapshot()
+        derived = self._derived
+        return plan_query(question, history, derived.glossary_map, derived.vocabulary) if \
+            snap else plan_query(question, history, {}, set())
+
+    def retrieve(self, query: str, k: int | None = None, filters: Filters | dict | None = None,
+                 history: list[str] | None = None) -> list[Chunk]:
+        plan = self.plan(query, history)
+        return self._retrieve(plan, k, filters)[0]
+
+    def _retrieve(self, plan: QueryPlan, k: int | None, filters: Filters | dict | None):
+        from assistant.embeddings import get_embedder
+
+        snap = self.snapshot()
+        vector = get_embedder().encode_one(plan.search_text)
+        chunks = self.retriever.retrieve(snap, plan, vector, k or self.settings.top_k,
+                                         Filters.from_any(filters))
+        return chunks, vector, snap
+
+    def ask(self, question: str, history: list[str] | None = None,
+            filters: Filters | dict | None = None) -> Answer:
+        final: Answer | None = None
+        for item in self.stream(question, history, filters):
+            if isinstance(item, Answer):
+                final = item
+        assert final is not None
+        return final
+
+    def stream(self, question: str, history: list[str] | None = None,
+               filters: Filters | dict | None = None) -> Iterator[str | Answer]:
+        """Yield text deltas (LLM answerers only), then the final checked ``Answer``."""
+        started = time.perf_counter()
+        notices = safety_notices(question, self.settings)
+        plan = self.plan(question, history)
+        chunks, vector, snap = self._retrieve(plan, None, filters)
+        retrieved_at = time.perf_counter()
+        request = AnswerRequest(
+            question=plan.standalone, original=question, time_intent=plan.time_intent,
+            yes_no=plan.yes_no, query_vector=vector, sentence_vectors=snap.sentence_matrix,
+            years=plan.years,
+        )
+        answer: Answer | None = None
+        for item in self.answerer.stream(request, chunks):
+            if isinstance(item, Answer):
+                answer = item
+            else:
+                yield item
+        assert answer is not None
+        if plan.followup:
+            notices.append(Notice("note", f"Read as a follow-up: “{plan.standalone}”"))
+        if plan.corrections:
+            fixed = ", ".join(f"{a} → {b}" for a, b in plan.corrections.items())
+            notices.append(Notice("note", f"Spelling read as: {fixed}"))
+        answer.notices = notices + answer.notices
+        answer.retrieved = chunks
+        answer.question = question
+        answer.standalone_question = plan.standalone
+        answer.timings_ms = {
+            "retrieve": round((retrieved_at - started) * 1000, 1),
+            "total": round((time.perf_counter() - started) * 1000, 1),
+        }
+        yield answer
+
+    # -- orientation -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        docs = list(self.snapshot().documents.values())
+        return sorted(docs, key=lambda d: d.sort_date, reverse=True)
+
+    def document_text(self, doc_id: str) -> str:
+        return self.snapshot().texts[doc_id]
+
+    def chunks(self) -> list[Chunk]:
+        snap = self.snapshot()
+        return sorted(snap.chunks.values(), key=lambda c: (c.meta.doc_id, c.meta.position))
+
+    def glossary(self) -> list[dict[str, str]]:
+        """Acronyms mined from the documents, each expansion with its document and date."""
+        entries = self.snapshot().glossary
+        return sorted(entries, key=lambda e: (e["acronym"].upper(), e.get("published", "")))
+
+
+class _Derived:
+    """Lookups built once per snapshot: the glossary map and the word list for typo repair."""
+
+    def __init__(self, snap: IndexSnapshot) -> None:
+        import re
+
+        self.glossary_map: dict[str, list[str]] = {}
+        for e in snap.glossary:
+            key = e["acronym"].upper().rstrip("S") if e["acronym"].endswith("s") else e["acronym"]
+            for k in {e["acronym"], key}:
+                if e["expansion"] not in self.glossary_map.setdefault(k, []):
+                    self.glossary_map[k].append(e["expansion"])
+        self.vocabulary: set[str] = set()
+        for c in snap.chunks.values():
+            self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
+            self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))
+
+
+def safety_notices(message: str, settings: Settings) -> list[Notice]:
+    """Fixed notices that come before any answer: escalation routes, personal details, and
+    the reminder that decisions about a child sit with people, not with this tool."""
+    from assistant.safety import (
+        asks_for_case_decision,
+        assess_risk,
+        decision_notice,
+        escalation_notice,
+        find_personal_details,
+        personal_details_notice,
+    )
+
+    notices: list[Notice] = []
+    if assess_risk(message).escalate:
+        notices.append(escalation_notice(settings))
+    kinds = find_personal_details(message)
+    if kinds:
+        notices.append(personal_details_notice(kinds))
+    if asks_for_case_decision(message):
+        notices.append(decision_notice())
+    return notices
+
+
+def contact_hint(settings: Settings) -> str:
+    if settings.contact_mash and settings.contact_mash != PLACEHOLDER:
+        return ("If you need an answer for a particular child, ask your designated safeguarding "
+                f"lead or the MASH: {settings.contact_mash}.")
+    return ("If you need an answer for a particular child, ask your designated safeguarding lead "
+            "or your organisation's safeguarding procedure contacts.")
+
+
+def make_answerer(settings: Settings) -> Answerer:
+    """Extractive by default; an LLM answerer (with the extractive one as fallback) on request."""
+    composer = ExtractiveComposer(settings.abstain_threshold, contact_hint(settings))
+    if settings.answerer == "extractive":
+        return composer
+    if settings.answerer == "llm":
+        from assistant.llm import make_chat_model
+        from assistant.llm_answerer import LLMAnswerer
+
+        return LLMAnswerer(make_chat_model(settings), fallback=composer)
+    from assistant.errors import SettingsError
+
+    raise SettingsError(f"Unknown answerer {settings.answerer!r}: use extractive or llm")

@@ -1,0 +1,172 @@
+"""Turn what a person typed into what retrieval searches for: a standalone question (follow-ups
+resolved from earlier turns), its time intent, acronym expansions and typo corrections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.textutil import words
+
+_PRESENT = re.compile(
+    r"\b(now|currently|current|still|at the moment|at present|presently|today|these days|latest|"
+    r"newest|most recent|this year|nowadays)\b",
+    re.I,
+)
+_HISTORY = re.compile(r"\b(changed?|over time|history|historically|used to|previously|before|"
+                      r"compare[sd]?|difference|since)\b", re.I)
+_YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-/–]\s*(20\d\d|\d\d)(?![\d%])")
+_YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d%,])")
+_FOLLOW_START = re.compile(
+    r"^\s*(and|also|what about|how about|so|then|but|ok(?:ay)?|and what|what else|why|when|"
+    r"who else|which one|same for|in that case)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|there|"
+                      r"the same|that one|this one)\b", re.I)
+_YES_NO = re.compile(r"^\s*(is|are|was|were|does|do|did|has|have|had|can|could|should|will|"
+                     r"would)\b", re.I)
+_QUESTION_WORDS = {
+    "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "is", "are", "was",
+    "were", "do", "does", "did", "the", "a", "an", "of", "in", "on", "for", "to", "and", "or",
+    "tell", "me", "about", "please", "can", "you", "i", "we", "our", "it", "its", "they", "them",
+    "their", "that", "this", "those", "these", "he", "she", "his", "her", "there", "has", "have",
+    "had", "be", "been", "by", "with", "at", "from", "as", "so", "also", "what's", "whats", "else",
+    "say", "said", "says", "document", "documents", "many", "much", "still", "now", "currently",
+    "current", "then", "any", "all", "some", "more",
+}
+
+
+@dataclass
+class QueryPlan:
+    original: str
+    standalone: str  # what is shown and answered
+    search_text: str  # standalone + acronym expansions + typo corrections
+    time_intent: str  # "current" | "year:2019" | "range:2019-2021" | "any"
+    years: tuple[int, int] | None = None
+    yes_no: bool = False
+    followup: bool = False
+    expansions: list[str] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+
+def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
+    """A named year or plan period wins; else "now" words or no time at all mean current.
+
+    >>> time_intent("What were the priorities in 2019-21?")
+    ('range:2019-2021', (2019, 2021))
+    >>> time_intent("Who is the chair now?")
+    ('current', None)
+    """
+    rng = _YEAR_RANGE.search(text)
+    if rng:
+        start, end = rng.group(1), rng.group(2)
+        end_year = int(end) if len(end) == 4 else int(start[:2] + end)
+        if end_year > int(start):
+            return f"range:{start}-{end_year}", (int(start), end_year)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if years:
+        return f"year:{years[0]}", (min(years), max(years))
+    if _HISTORY.search(text) and not _PRESENT.search(text):
+        return "any", None
+    return "current", None
+
+
+def subject_terms(question: str) -> list[str]:
+    """Content words of a question: what a follow-up's pronoun most likely points at."""
+    return [w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/&-]*", question)
+            if w.lower() not in _QUESTION_WORDS and len(w) > 1]
+
+
+def is_followup(question: str) -> bool:
+    content = subject_terms(question)
+    if _FOLLOW_START.match(question) and len(content) <= 6:
+        return True
+    return bool(_PRONOUN.search(question)) and len(content) <= 4
+
+
+def make_standalone(question: str, history: list[str]) -> tuple[str, bool]:
+    """Resolve a follow-up against the earlier user turns, without an LLM: the previous
+    question's subject terms are carried over (the chain is resolved turn by turn)."""
+    previous = ""
+    for turn in history:
+        previous = _resolve(turn, previous)
+    resolved = _resolve(question, previous)
+    return resolved, resolved != question
+
+
+def _resolve(question: str, previous: str) -> str:
+    question = question.strip()
+    if not previous or not is_followup(question):
+        return question
+    have = {w.lower() for w in subject_terms(question)}
+    carried = [w for w in subject_terms(previous) if w.lower() not in have]
+    if not carried:
+        return question
+    # A named year in the new turn replaces the previous turn's year.
+    if _YEAR.search(question) or _YEAR_RANGE.search(question):
+        carried = [w for w in carried if not _YEAR.fullmatch(w) and not _YEAR_RANGE.fullmatch(w)]
+    return f"{question.rstrip('?').rstrip()} ({' '.join(carried)})?"
+
+
+def expand_acronyms(text: str, glossary: dict[str, list[str]]) -> list[str]:
+    """Expansions of the acronyms a query uses, and acronyms of expansions it spells out."""
+    out: list[str] = []
+    tokens = set(re.findall(r"[A-Za-z&]{2,10}", text))
+    for token in tokens:
+        for key in (token, token.upper(), token.upper().rstrip("S") if token.endswith("s") else None):
+            if key and key in glossary and (token.isupper() or len(token) >= 3):
+                out.extend(e for e in glossary[key] if e not in out)
+                break
+    lowered = text.lower()
+    for acronym, expansions in glossary.items():
+        if any(e.lower() in lowered for e in expansions) and acronym not in tokens:
+            out.append(acronym)
+    return out
+
+
+def correct_typos(text: str, vocabulary: set[str]) -> dict[str, str]:
+    """Misspelt words mapped to the nearest word the corpus uses (edit distance 1-2)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    fixes: dict[str, str] = {}
+    for word in set(words(text)):
+        if len(word) < 5 or word in vocabulary or word in _QUESTION_WORDS or word.isdigit():
+            continue
+        limit = 1 if len(word) < 7 else 2
+        match = process.extractOne(
+            word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+        )
+        if match:
+            fixes[word] = match[0]
+    return fixes
+
+
+def plan_query(
+    question: str,
+    history: list[str] | None,
+    glossary: dict[str, list[str]],
+    vocabulary: set[str],
+) -> QueryPlan:
+    standalone, followup = make_standalone(question, history or [])
+    intent, years = time_intent(standalone)
+    corrections = correct_typos(standalone, vocabulary)
+    corrected = standalone
+    for wrong, right in corrections.items():
+        corrected = re.sub(rf"\b{re.escape(wrong)}\b", right, corrected, flags=re.I)
+    expansions = expand_acronyms(corrected, glossary)
+    search = corrected + ("\n" + "; ".join(expansions) if expansions else "")
+    return QueryPlan(
+        original=question,
+        standalone=standalone,
+        search_text=search,
+        time_intent=intent,
+        years=years,
+        yes_no=bool(_YES_NO.match(question)) and not question.strip().lower().startswith(
+            ("should i", "should we", "do i need", "can i")
+        ),
+        followup=followup,
+        expansions=expansions,
+        corrections=corrections,
+    )

@@ -1,0 +1,63 @@
+"""Small text helpers shared by ingest and the answer layer (one copy of each rule)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Dr.", "Mr.", "Mrs.", "Ms.", "No.", "vs.", "St.", "cf.")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/&-]*")
+
+
+def normalise_ws(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def normalise_for_match(text: str) -> str:
+    """Case-, quote- and whitespace-insensitive form used to check quotes against documents."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("–", "-").replace("—", "-")
+    return normalise_ws(text).lower()
+
+
+def sha256(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a chunk. List items and table rows are one sentence each.
+
+    >>> split_sentences("Neglect is common. It rose to 65% (e.g. in 2018).\\n- one item")
+    ['Neglect is common.', 'It rose to 65% (e.g. in 2018).', '- one item']
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("- ") or "\t" in line:
+            out.append(line)
+            continue
+        protected = line
+        for abbr in _ABBREVIATIONS:
+            protected = protected.replace(abbr, abbr.replace(".", "\x00"))
+        for part in _SENTENCE_END.split(protected):
+            part = part.replace("\x00", ".").strip()
+            if part:
+                out.append(part)
+    return out
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

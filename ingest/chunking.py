@@ -1,0 +1,86 @@
+"""Chunks that follow the document's structure.
+
+A chunk never crosses a section boundary; paragraphs are packed up to ``chunk_chars``; a list
+or table stays whole when it fits in twice that; a paragraph longer than the target is split
+between sentences (langchain's RecursiveCharacterTextSplitter, sentence separators first).
+"""
+
+from __future__ import annotations
+
+from assistant.textutil import sha256, split_sentences
+from assistant.types import Chunk, ChunkMeta
+from ingest.model import Block
+
+
+def _split_long(text: str, size: int) -> list[str]:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=size, chunk_overlap=0, separators=["\n", ". ", "; ", ", ", " "], keep_separator="end"
+    )
+    return [part.strip() for part in splitter.split_text(text) if part.strip()]
+
+
+def _pieces(block: Block, size: int) -> list[str]:
+    if len(block.text) <= size or (block.kind in ("list", "table") and len(block.text) <= 2 * size):
+        return [block.text]
+    return _split_long(block.text, size)
+
+
+def section_paths(blocks: list[Block]) -> list[str]:
+    """The heading path in force at each block (" > "-joined)."""
+    stack: list[tuple[int, str]] = []
+    paths = []
+    for block in blocks:
+        if block.kind == "heading":
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            stack.append((block.level, block.text))
+        paths.append(" > ".join(text for _, text in stack))
+    return paths
+
+
+def make_chunks(blocks: list[Block], doc: dict, chunk_chars: int) -> list[Chunk]:
+    """Chunks with full metadata; ids are deterministic for a given document version."""
+    chunks: list[Chunk] = []
+    parts: list[str] = []
+    part_page: int | None = None
+    current_section = ""
+
+    def emit() -> None:
+        nonlocal parts, part_page
+        text = "\n\n".join(parts).strip()
+        if text:
+            position = len(chunks)
+            meta = ChunkMeta(
+                doc_id=doc["doc_id"],
+                title=doc["title"],
+                doc_type=doc["doc_type"],
+                published=doc["published"],
+                period=doc["period"],
+                section=current_section,
+                page=part_page,
+                position=position,
+                content_hash=sha256(text)[:16],
+                doc_version=doc["doc_version"],
+                publisher=doc.get("publisher", ""),
+                inferred=doc.get("inferred", ""),
+            )
+            chunk_id = f"{doc['doc_id']}:{doc['doc_version'][:12]}:{position:04d}"
+            chunks.append(Chunk(id=chunk_id, text=text, meta=meta, sentences=split_sentences(text)))
+        parts, part_page = [], None
+
+    for block, path in zip(blocks, section_paths(blocks), strict=True):
+        if block.kind == "heading":
+            emit()
+            current_section = path
+            continue
+        for piece in _pieces(block, chunk_chars):
+            size = sum(len(p) + 2 for p in parts)
+            if parts and size + len(piece) > chunk_chars:
+                emit()
+            if not parts:
+                part_page = block.page
+            parts.append(piece)
+    emit()
+    return chunks

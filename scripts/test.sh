@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up (with test tools and the optional LLM pieces), lint, run every test, then the
+# evaluation gate on the core and escalation sets. CI runs exactly this (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
+py=.venv/bin/python
+"$py" -m ruff check .
+"$py" -m pytest "$@"
+# The evaluation gate: fails when a figure drops below the thresholds recorded in the set.
+eval_data="$(mktemp -d)"
+trap 'rm -rf "$eval_data"' EXIT
+SGA_DATA_DIR="$eval_data" "$py" -m ingest --quiet
+mkdir -p reports
+SGA_DATA_DIR="$eval_data" "$py" -m evals run core --retriever both \
+  --json reports/core.json --html reports/core.html
+SGA_DATA_DIR="$eval_data" "$py" -m evals run escalation --json reports/escalation.json

@@ -1,0 +1,96 @@
+"""The public API and CLI on the bundled corpus (real model, real Chroma, real documents)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant import IndexMissingError, open_assistant
+from assistant.textutil import normalise_for_match
+from tests.conftest import REPO_ROOT, make_settings
+
+pytestmark = pytest.mark.slow
+
+
+def test_answer_has_dated_citations_whose_quotes_are_in_the_documents(bundled) -> None:
+    answer = bundled.ask("How many children were in care at the end of 2017/18?")
+    assert not answer.abstained
+    assert "691" in answer.text
+    assert answer.citations, "an answer must cite its sources"
+    for c in answer.citations:
+        assert c.published and c.title and c.section is not None
+        assert normalise_for_match(c.quote) in normalise_for_match(bundled.document_text(c.doc_id))
+    assert answer.citations[0].doc_id == "oscb-business-plan-2017-19-refresh-2018"
+    assert answer.retrieved and all(ch.doc_id for ch in answer.retrieved)
+    assert f"[{answer.citations[0].n}]" in answer.text
+
+
+def test_newest_document_leads_for_a_question_about_now(bundled) -> None:
+    answer = bundled.ask("Who is the chair of the partnership now?")
+    assert answer.citations[0].doc_id == "oscp-annual-report-2024-25"
+    assert "Lisa Lyons" in answer.text.split("\n")[0]
+
+
+def test_says_when_it_cannot_find_something(bundled) -> None:
+    answer = bundled.ask("What is the telephone number of the MASH?")
+    assert answer.abstained
+    assert "cannot find" in answer.text
+    assert not any(ch.isdigit() for ch in answer.text.split("Closest documents")[0])
+
+
+def test_retrieve_returns_ranked_chunks_with_metadata(bundled) -> None:
+    chunks = bundled.retrieve("Kingfisher Team child sexual exploitation", k=5)
+    assert len(chunks) == 5
+    assert chunks[0].score >= chunks[-1].score
+    assert any("Kingfisher" in c.text for c in chunks[:3])
+    assert all(c.meta.published or c.meta.period for c in chunks)
+
+
+def test_filters_restrict_documents_types_and_years(bundled) -> None:
+    only = bundled.retrieve("neglect", k=5, filters={"doc_ids": ["oscb-business-plan-2019-21"]})
+    assert {c.doc_id for c in only} == {"oscb-business-plan-2019-21"}
+    typed = bundled.retrieve("neglect", k=5, filters={"doc_types": ["committee_report"]})
+    assert {c.meta.doc_type for c in typed} == {"committee_report"}
+    recent = bundled.retrieve("neglect", k=8, filters={"year_from": 2024})
+    assert recent and {c.doc_id for c in recent} == {"oscp-annual-report-2024-25"}
+    with pytest.raises(ValueError):
+        bundled.retrieve("neglect", filters={"colour": "red"})
+
+
+def test_follow_up_is_made_standalone(bundled) -> None:
+    answer = bundled.ask("who chairs it?", history=["Tell me about the Child Death Overview Panel"])
+    assert "Child Death Overview Panel" in answer.standalone_question
+
+
+def test_documents_glossary_and_text(bundled) -> None:
+    docs = bundled.documents()
+    assert docs[0].doc_id == "oscp-annual-report-2024-25"  # newest first
+    assert len(docs) == 5
+    acronyms = {(e["acronym"], e["doc_id"]) for e in bundled.glossary()}
+    assert ("OSAB", "oscb-business-plan-2017-19-refresh-2018") in acronyms
+    assert "Kingfisher Team" in bundled.document_text("oscb-business-plan-2017-19-refresh-2018")
+
+
+def test_missing_index_names_the_ingest_command(tmp_path: Path) -> None:
+    with pytest.raises(IndexMissingError, match="python -m ingest"):
+        open_assistant(make_settings(tmp_path / "corpus", tmp_path / "nothing-here"))
+
+
+def test_cli_ask_text_and_json(bundled_settings) -> None:
+    env = {"SGA_DATA_DIR": bundled_settings.data_dir, "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+    cmd = [sys.executable, "-m", "assistant", "ask", "What does IDACI stand for?"]
+    text = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO_ROOT, timeout=300)
+    assert text.returncode == 0, text.stderr
+    assert "Sources:" in text.stdout and "income deprivation affecting children" in text.stdout
+    as_json = subprocess.run(cmd + ["--json"], env=env, capture_output=True, text=True,
+                             cwd=REPO_ROOT, timeout=300)
+    data = json.loads(as_json.stdout)
+    assert data["abstained"] is False
+    assert {"doc_id", "title", "published", "page", "section", "quote"} <= set(data["citations"][0])
+    missing = subprocess.run(cmd, env={**env, "SGA_DATA_DIR": "/nonexistent/index"},
+                             capture_output=True, text=True, cwd=REPO_ROOT, timeout=300)
+    assert missing.returncode == 2 and "python -m ingest" in missing.stderr

@@ -1,0 +1,89 @@
+"""Retrieval building blocks on small hand-made inputs: fusion, glossary, dates, follow-ups."""
+
+from __future__ import annotations
+
+from assistant.query import correct_typos, expand_acronyms, make_standalone, time_intent
+from assistant.retrieval import Filters, rrf
+from ingest.glossary import mine_glossary
+from ingest.metadata import infer_period, infer_published
+
+
+def test_rrf_rewards_agreement_between_rankings() -> None:
+    fused = rrf([["a", "b", "x"], ["c", "b", "y"]])
+    ranked = sorted(fused, key=lambda k: -fused[k])
+    assert ranked[0] == "b"  # second in both beats first in one
+    assert set(ranked) == {"a", "b", "c", "x", "y"}
+    assert fused["a"] == fused["c"] > fused["x"]
+
+
+def test_glossary_patterns() -> None:
+    text = (
+        "We work with the Oxfordshire Safeguarding Adults Board (OSAB) on housing. "
+        "Unaccompanied asylum-seeking children (UASC) are supported.\n"
+        "MARAMP – Multi-Agency Risk Assessment and Management Process\n"
+        "IDACI is the index on 'income deprivation affecting children'. "
+        "The meeting (held in May) was useful."
+    )
+    found = dict(mine_glossary(text))
+    assert found["OSAB"] == "Oxfordshire Safeguarding Adults Board"
+    assert found["UASC"] == "Unaccompanied asylum-seeking children"
+    assert found["MARAMP"] == "Multi-Agency Risk Assessment and Management Process"
+    assert "income deprivation affecting children" in found["IDACI"].lower()
+    assert len(found) == 4  # "(held in May)" is no acronym
+
+
+def test_glossary_keeps_several_expansions() -> None:
+    text = ("Designated Safeguarding Partners (DSPs) met. Later the Delegated Safeguarding "
+            "Partners (DSPs) agreed.")
+    assert [e for a, e in mine_glossary(text) if a == "DSPs"] == [
+        "Designated Safeguarding Partners", "Delegated Safeguarding Partners"]
+
+
+def test_time_intent() -> None:
+    assert time_intent("Who chairs the board now?") == ("current", None)
+    assert time_intent("What are the priorities?") == ("current", None)
+    assert time_intent("What were the priorities in 2018/19?") == ("range:2018-2019", (2018, 2019))
+    assert time_intent("Who was chair in 2020?") == ("year:2020", (2020, 2020))
+    assert time_intent("How has the board's name changed over time?")[0] == "any"
+
+
+def test_follow_up_carries_the_previous_subject() -> None:
+    standalone, followup = make_standalone("who chairs it?", ["What is the Kingfisher Team?"])
+    assert followup and "Kingfisher" in standalone
+    standalone, followup = make_standalone("What is neglect?", ["Who chairs the OSCP?"])
+    assert not followup and standalone == "What is neglect?"
+    chained, _ = make_standalone("and in 2019?", ["What are the OSCB priorities?", "why?"])
+    assert "priorities" in chained and "2019" in chained
+
+
+def test_acronyms_expand_both_ways() -> None:
+    glossary = {"UASC": ["Unaccompanied asylum-seeking children"]}
+    assert expand_acronyms("UASC numbers?", glossary) == ["Unaccompanied asylum-seeking children"]
+    assert expand_acronyms("unaccompanied asylum-seeking children?", glossary) == ["UASC"]
+    assert expand_acronyms("what is the plan", glossary) == []
+
+
+def test_typos_map_to_corpus_words() -> None:
+    vocab = {"safeguarding", "chronology", "neglect", "children"}
+    assert correct_typos("safegaurding chronolgy for childen", vocab) == {
+        "safegaurding": "safeguarding", "chronolgy": "chronology", "childen": "children"}
+    assert correct_typos("neglect", vocab) == {}
+
+
+def test_filters_accept() -> None:
+    from assistant.types import Chunk, ChunkMeta
+
+    meta = ChunkMeta("d", "T", "annual_report", "2025-07-02", "2024-04-01/2025-03-31", "", None,
+                     0, "h", "v")
+    chunk = Chunk("id", "text", meta)
+    assert Filters(year_from=2024).accepts(chunk)
+    assert not Filters(year_to=2020).accepts(chunk)
+    assert not Filters(doc_types=("procedure",)).accepts(chunk)
+    assert Filters.from_any({"doc_ids": ["d"]}).accepts(chunk)
+
+
+def test_metadata_inference_from_name_and_text() -> None:
+    assert infer_published("report.txt", "approved on 2nd July 2025 and 3 May 2024") == "2025-07-02"
+    assert infer_published("business-plan-2019-21.txt", "") == "2021"
+    assert infer_period("business-plan-2019-21.txt", "") == "2019-2021"
+    assert infer_published("notes.txt", "no dates at all") == ""
