@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -26,6 +26,10 @@ _NUMBER_Q = re.compile(r"\b(how many|how much|number of|what percentage|what pro
 _CONTACT_Q = re.compile(r"\b(phone|telephone|number to call|email|e-mail|address|contact details"
                         r"|call)\b", re.I)
 _MONEY_Q = re.compile(r"\b(budget|cost|spend|spent|funding|fund|£|money|contribution)\b", re.I)
+_DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|what day)\b", re.I)
+_COMPARE_Q = re.compile(r"\b(changed?|compare[sd]?|comparison|difference|over time|"
+                        r"then and now|between \S+ and)\b", re.I)
+_PRESENT_Q = re.compile(r"\b(now|currently|current|today|at present)\b", re.I)
 _PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
 _NUMBER = re.compile(r"\d")
 _STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "is", "are", "was", "were",
@@ -48,8 +52,12 @@ def _stem(word: str) -> str:
     return word
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """Stemmed words that carry meaning (the unit of overlap and specificity scores)."""
     return {_stem(w) for w in words(text) if w not in _STOP and len(w) > 2}
+
+
+_content = content_words
 
 
 def short_title(title: str) -> str:
@@ -83,6 +91,10 @@ class ExtractiveComposer:
     # -- scoring ---------------------------------------------------------------------------
     def _score(self, request: AnswerRequest, chunks: list[Chunk]) -> list[_Scored]:
         q_words = _content(request.question)
+        idf = request.extra.get("idf") or (lambda w: 1.0)
+        q_weight = sum(idf(w) for w in q_words) or 1.0
+        numeric = bool(_NUMBER_Q.search(request.question))
+        titles = _title_overlap(request.question, chunks)
         recency = _recency(chunks)
         out: list[_Scored] = []
         for rank, chunk in enumerate(chunks):
@@ -94,8 +106,13 @@ class ExtractiveComposer:
                     continue
                 sim = float(vectors[i] @ request.query_vector) if vectors is not None and len(
                     vectors) > i else 0.0
-                overlap = len(q_words & _content(sentence)) / len(q_words) if q_words else 0.0
-                score = 0.62 * sim + 0.30 * overlap - 0.015 * rank
+                overlap = sum(idf(w) for w in q_words & _content(sentence)) / q_weight
+                score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
+                if len(sentence.split()) < 7:
+                    score -= 0.08  # fragments ("- Neglect") match words but say little
+                if numeric and _NUMBER.search(sentence):
+                    score += 0.06
+                score += 0.06 * titles.get(chunk.meta.doc_id, 0.0)
                 if request.time_intent == "current":
                     score += 0.04 * recency.get(chunk.meta.doc_id, 0.0)
                 elif request.years and _covers(chunk, request.years):
@@ -121,6 +138,11 @@ class ExtractiveComposer:
                         or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1))]
             if not matching:
                 return True
+        if _NUMBER_Q.search(q) or _DATE_Q.search(q):
+            rare = _rarest(request, q)
+            lead_text = " ".join(x.text for x in scored[:2]).lower()
+            if rare and not any(w in _content(lead_text) for w in rare):
+                return True
         names = _person_names(q)
         if names:
             corpus_text = " ".join(s.chunk.text for s in scored[:20]).lower()
@@ -134,6 +156,19 @@ class ExtractiveComposer:
         picked = [best]
         wants_list = bool(_LIST_Q.search(request.question))
         picked.extend(self._list_after(best))
+        by_key = {(x.chunk.id, x.index): x for x in scored}
+        after = by_key.get((best.chunk.id, best.index + 1))
+        if after and not after.text.startswith("- ") and (
+            len(best.text.split()) < 14 or after.score >= scored[0].score - 0.2
+        ):
+            picked.append(after)  # the sentence that completes a short lead
+        if _COMPARE_Q.search(request.question) or (
+            request.years and _PRESENT_Q.search(request.question)
+        ):
+            for doc_best in self._best_per_document(scored, exclude=best.chunk.meta.doc_id):
+                if not _redundant(doc_best.text, [p.text for p in picked]):
+                    picked.append(doc_best)
+            return picked
         budget = self.max_sentences
         for cand in scored[1:]:
             if len([p for p in picked if not p.text.startswith("- ")]) >= budget:
@@ -149,10 +184,22 @@ class ExtractiveComposer:
                 picked.extend(p for p in self._list_after(cand) if p not in picked)
         return picked
 
+    def _best_per_document(self, scored: list[_Scored], exclude: str) -> list[_Scored]:
+        """For "how has X changed" questions: the best sentence of each other document."""
+        seen, out = {exclude}, []
+        for cand in scored:
+            if cand.score < scored[0].score - 0.15 or len(out) >= 2:
+                break
+            if cand.chunk.meta.doc_id not in seen:
+                seen.add(cand.chunk.meta.doc_id)
+                out.append(cand)
+        return out
+
     def _lead(self, request: AnswerRequest, scored: list[_Scored]) -> _Scored:
         """For a question about now, the newest document among the near-best sentences leads;
         for a named year, a document of that time does."""
-        pool = [s for s in scored if s.score >= scored[0].score - 0.10][:8]
+        margin = 0.10 if request.extra.get("explicit_present") else 0.03
+        pool = [s for s in scored if s.score >= scored[0].score - margin][:8]
         if request.years:
             timely = [s for s in pool if _covers(s.chunk, request.years)]
             return timely[0] if timely else scored[0]
@@ -278,6 +325,31 @@ def _redundant(text: str, others: list[str]) -> bool:
     return any(mine and len(mine & _content(o)) / len(mine) > 0.8 for o in others)
 
 
+def _rarest(request: AnswerRequest, question: str) -> list[str]:
+    """The two most specific words of a question (highest inverse document frequency)."""
+    idf = request.extra.get("idf")
+    if idf is None:
+        return []
+    content = [w for w in _content(question) if not w.isdigit() and w not in _GENERIC]
+    return sorted(content, key=lambda w: -idf(w))[:2]
+
+
+_GENERIC = {"many", "much", "number", "date", "children", "child", "oxfordshire", "year", "figure",
+            "percentage", "proportion", "rate", "often", "osc", "oscb", "oscp", "partnership",
+            "board", "safeguard", "safeguarding", "receive", "happen", "doe", "did", "wa", "were"}
+
+
+def _title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
+    """How strongly a question names a document ("the 2019-21 business plan")."""
+    q = _content(question) | set(re.findall(r"20\d\d(?:[-/]\d\d)?", question))
+    out: dict[str, float] = {}
+    for c in chunks:
+        title = _content(c.meta.title) | set(re.findall(r"20\d\d(?:[-/]\d\d)?", c.meta.title))
+        hits = len(q & title)
+        out[c.meta.doc_id] = hits / len(title) if hits >= 2 and title else 0.0
+    return out
+
+
 def _person_names(question: str) -> list[str]:
     """Two or more capitalised words not at the start (a person's or child's name)."""
     body = question.strip()
@@ -298,3 +370,27 @@ def _verdict(question: str, lead: list[_Scored], docs: dict[str, list[_Scored]],
     if any(t in older_text for t in terms):
         return "Not according to the newest source."
     return "The documents do not answer yes or no directly."
+
+
+def merge_answers(answers: list[Answer]) -> Answer:
+    """One answer from the answers to the parts of a question, citations renumbered."""
+    if len(answers) == 1:
+        return answers[0]
+    useful = [a for a in answers if not a.abstained] or answers[:1]
+    texts, citations, notices = [], [], []
+    for a in useful:
+        mapping: dict[int, int] = {}
+        for c in a.citations:
+            same = next((x for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote),
+                        None)
+            if same is None:
+                same = replace(c, n=len(citations) + 1)
+                citations.append(same)
+            mapping[c.n] = same.n
+        texts.append(re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]",
+                            a.text))
+        notices.extend(n for n in a.notices if n not in notices)
+    if any(a.abstained for a in answers) and len(useful) < len(answers):
+        texts.append("I cannot find an answer to the rest of the question in the documents.")
+    return Answer(text="\n\n".join(texts), abstained=all(a.abstained for a in answers),
+                  citations=citations, notices=notices, question=answers[0].question)

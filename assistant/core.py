@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answerer import Answerer, AnswerRequest
-from assistant.compose import ExtractiveComposer
+from assistant.compose import ExtractiveComposer, merge_answers
 from assistant.index import DocumentInfo, IndexSnapshot
-from assistant.query import QueryPlan, plan_query
+from assistant.query import QueryPlan, plan_query, split_parts
 from assistant.retrieval import Filters, HybridRetriever
 from assistant.settings import PLACEHOLDER, Settings, load_settings
 from assistant.types import Answer, Chunk, Notice
@@ -95,31 +95,40 @@ class Assistant:
         started = time.perf_counter()
         notices = safety_notices(question, self.settings)
         plan = self.plan(question, history)
-        chunks, vector, snap = self._retrieve(plan, None, filters)
-        retrieved_at = time.perf_counter()
-        request = AnswerRequest(
-            question=plan.standalone, original=question, time_intent=plan.time_intent,
-            yes_no=plan.yes_no, query_vector=vector, sentence_vectors=snap.sentence_matrix,
-            years=plan.years,
-        )
-        answer: Answer | None = None
-        for item in self.answerer.stream(request, chunks):
-            if isinstance(item, Answer):
-                answer = item
-            else:
-                yield item
-        assert answer is not None
+        parts = split_parts(plan.standalone) if isinstance(self.answerer, ExtractiveComposer) \
+            else [plan.standalone]
+        answers: list[Answer] = []
+        retrieved: list[Chunk] = []
+        retrieve_ms = 0.0
+        for part in parts:
+            part_plan = plan if len(parts) == 1 else self.plan(part, history)
+            t0 = time.perf_counter()
+            chunks, vector, snap = self._retrieve(part_plan, None, filters)
+            retrieve_ms += (time.perf_counter() - t0) * 1000
+            retrieved.extend(c for c in chunks if c.id not in {r.id for r in retrieved})
+            request = AnswerRequest(
+                question=part_plan.standalone, original=question,
+                time_intent=part_plan.time_intent, yes_no=part_plan.yes_no, query_vector=vector,
+                sentence_vectors=snap.sentence_matrix, years=part_plan.years,
+                extra={"explicit_present": part_plan.explicit_present, "idf": self._derived.idf},
+            )
+            for item in self.answerer.stream(request, chunks):
+                if isinstance(item, Answer):
+                    answers.append(item)
+                else:
+                    yield item
+        answer = merge_answers(answers)
         if plan.followup:
             notices.append(Notice("note", f"Read as a follow-up: “{plan.standalone}”"))
         if plan.corrections:
             fixed = ", ".join(f"{a} → {b}" for a, b in plan.corrections.items())
             notices.append(Notice("note", f"Spelling read as: {fixed}"))
         answer.notices = notices + answer.notices
-        answer.retrieved = chunks
+        answer.retrieved = retrieved
         answer.question = question
         answer.standalone_question = plan.standalone
         answer.timings_ms = {
-            "retrieve": round((retrieved_at - started) * 1000, 1),
+            "retrieve": round(retrieve_ms, 1),
             "total": round((time.perf_counter() - started) * 1000, 1),
         }
         yield answer
@@ -155,6 +164,18 @@ class _Derived:
                 if e["expansion"] not in self.glossary_map.setdefault(k, []):
                     self.glossary_map[k].append(e["expansion"])
         self.vocabulary: set[str] = set()
+        from collections import Counter
+        import math
+
+        from assistant.compose import content_words
+
+        df: Counter[str] = Counter()
+        for c in snap.chunks.values():
+            df.update(content_words(c.text))
+        n = max(len(snap.chunks), 1)
+        unseen = math.log(n + 1) + 1.0
+        idf_table = {w: math.log((n + 1) / (f + 1)) + 1.0 for w, f in df.items()}
+        self.idf = lambda w: idf_table.get(w, unseen)
         for c in snap.chunks.values():
             self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
             self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))

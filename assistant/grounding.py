@@ -18,6 +18,7 @@ _MARKER = re.compile(r"\[(\d{1,2})\]")
 _LEADING_MARKERS = re.compile(r"^\s*((?:\[\d{1,2}\]\s*)+)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\[\"'(A-Z0-9])")
+_POSSESSIVE = re.compile(r"'s\b")
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 # 1,234 / 12% / 12.5 / 2024/25 / 2024-2025 ; thousands commas are removed before matching.
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:\s*[/-]\s*\d+)?")
@@ -92,7 +93,7 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> set[str]:
     """Lowercased, stemmed words minus stopwords and citation markers; numbers excluded."""
-    text = _MARKER.sub(" ", text.lower()).replace("’", "'")
+    text = _POSSESSIVE.sub("", _MARKER.sub(" ", text.lower()).replace("’", "'"))
     return {stem(w.strip("'-")) for w in _WORD.findall(text) if w not in STOPWORDS and len(w) > 1}
 
 

@@ -69,6 +69,7 @@ class LlamaCppChat(BaseChatModel):
     model_path: str
     max_tokens: int = 256
     temperature: float = TEMPERATURE
+    repeat_penalty: float = 1.1  # SmolLM2 otherwise loops ("the example of the example of ...")
     n_ctx: int = N_CTX
     n_threads: int = N_THREADS
     _client: Any = PrivateAttr(default=None)
@@ -90,6 +91,7 @@ class LlamaCppChat(BaseChatModel):
         return {
             "messages": [{"role": _ROLES.get(m.type, "user"), "content": m.text} for m in messages],
             "temperature": self.temperature,
+            "repeat_penalty": self.repeat_penalty,
             "max_tokens": self.max_tokens,
             "stop": stop or [],
         }
@@ -141,7 +143,7 @@ def _llamacpp(settings: Settings) -> BaseChatModel:
         raise ProviderError(f"GGUF model file not found: {model_path} (setting llm_model)")
     try:
         return LlamaCppChat(model_path=model_path, max_tokens=settings.llm_max_tokens)
-    except (ValueError, RuntimeError, OSError) as exc:
+    except (ImportError, ValueError, RuntimeError, OSError) as exc:
         raise ProviderError(f"llama-cpp could not load {model_path}: {exc}") from exc
 
 
@@ -172,7 +174,9 @@ def _openai(settings: Settings) -> BaseChatModel:
         base_url=settings.llm_base_url or None,
         api_key=settings.llm_api_key or "not-needed",
         temperature=TEMPERATURE,
-        max_tokens=settings.llm_max_tokens,
+        # Legacy "max_tokens", not ChatOpenAI's max_tokens (sent as "max_completion_tokens"),
+        # which llama-cpp's server and other compatible servers ignore: generation never stops.
+        extra_body={"max_tokens": settings.llm_max_tokens},
         timeout=120,
         max_retries=1,
     )

@@ -25,6 +25,7 @@ from assistant.grounding import (
     SentenceCheck,
     best_sentence,
     check_grounding,
+    content_words,
     split_sentences,
     strip_markers,
 )
@@ -48,13 +49,23 @@ REPLACED_NOTE = (
     "The generated answer was replaced by quoted passages because it could not be verified "
     "against the documents"
 )
+DROPPED_NOTE = "could not be verified against the documents."
 _CANNOT_FIND = re.compile(
     r"\b(?:cannot|can't|can ?not|could not|couldn't|unable to) find\b|\bnot (?:mentioned|stated) "
     r"in the (?:documents|passages)\b",
     re.IGNORECASE,
 )
+_QUESTION_LINE = re.compile(r"^\s*(?:\*\*)?question\s*:", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^\s*(?:\*\*)?answer\s*:(?:\*\*)?\s*", re.IGNORECASE | re.MULTILINE)
+_ECHOED_TAG = re.compile(r"</?passage\b[^>]*>?", re.IGNORECASE)
 _TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)
 _END = re.compile(r"[.!?][\"')]*$")
+
+
+def _clean(generated: str) -> str:
+    """Drop echoed "Question:" lines, passage tags and "Answer:" labels (small models echo)."""
+    lines = [ln for ln in generated.splitlines() if not _QUESTION_LINE.match(ln)]
+    return _ANSWER_LABEL.sub("", _ECHOED_TAG.sub("\n", "\n".join(lines)))
 
 
 def _attr(value: object) -> str:
@@ -76,8 +87,9 @@ def _truncate(text: str, max_words: int) -> str:
 class LLMAnswerer:
     """Answerer that generates with ``chat_model`` and falls back to ``fallback`` when unverified.
 
-    Defaults suit SmolLM2 with n_ctx 2048: at most 4 passages, 350 words each, 1,000 in all
-    (about 1,400 tokens), leaving room for the instructions and a 256-token answer.
+    Defaults suit SmolLM2 with n_ctx 2048: at most 4 passages, 350 words each, 900 in all
+    (SmolLM2 needs about 1.4 tokens a word: ~1,300 tokens), leaving room for the instructions
+    (~180 tokens) and a 256-token answer.
     """
 
     def __init__(
@@ -87,9 +99,10 @@ class LLMAnswerer:
         *,
         max_passages: int = 4,
         max_words: int = 350,
-        max_total_words: int = 1000,
+        max_total_words: int = 900,
         min_supported_share: float = 0.5,
         threshold: float = DEFAULT_THRESHOLD,
+        min_question_overlap: float = 0.5,
     ) -> None:
         self.chat_model = chat_model
         self.fallback = fallback
@@ -98,6 +111,7 @@ class LLMAnswerer:
         self.max_total_words = max_total_words
         self.min_supported_share = min_supported_share
         self.threshold = threshold
+        self.min_question_overlap = min_question_overlap  # share of the question's words
 
     def select(self, chunks: list[Chunk]) -> list[tuple[Chunk, str]]:
         """The top chunks with their (truncated) text as the model will see it."""
@@ -123,17 +137,14 @@ class LLMAnswerer:
             )
         user = (
             "Passages:\n" + "\n".join(blocks) + f"\n\nQuestion: {request.question}\n"
-            "Answer from the passages only, citing them like [1]."
+            "Answer from the passages only, using their words, and put the passage number "
+            "after each sentence, like [1]."
         )
         return [SystemMessage(SYSTEM_PROMPT), HumanMessage(user)]
 
     def answer(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
-        final: Answer | None = None
-        for item in self.stream(request, chunks):
-            if isinstance(item, Answer):
-                final = item
-        assert final is not None  # stream always ends with an Answer
-        return final
+        *_, final = self.stream(request, chunks)  # the stream always ends with the Answer
+        return final  # type: ignore[return-value]
 
     def stream(self, request: AnswerRequest, chunks: list[Chunk]) -> Iterator[str | Answer]:
         """Yield the model's text deltas as a draft, then exactly one checked ``Answer``."""
@@ -167,22 +178,21 @@ class LLMAnswerer:
             return self._fallback(request, chunks, "the language model returned nothing")
         if _CANNOT_FIND.search(generated):
             return self._fallback(request, chunks, "the language model found no answer")
-        result = check_grounding(generated, passages, self.threshold)
-        kept = result.supported
-        if not kept or result.share_supported < self.min_supported_share:
-            log.info("LLM answer: %d of %d sentences supported", len(kept), len(result.sentences))
+        result = check_grounding(_clean(generated), passages, self.threshold)
+        checkable = [s for s in result.sentences if s.checkable]
+        kept = self._claims(checkable, [c for c, _ in selected])
+        if not kept or len(kept) / len(checkable) < self.min_supported_share:
+            log.info("LLM answer: %d of %d sentences kept", len(kept), len(checkable))
             return self._fallback(request, chunks, "too little of it is supported")
+        # Grounded is not enough: copying an unrelated passage sentence is grounded too.
+        asked = content_words(request.question)
+        said = set().union(*(content_words(s.sentence) for s in kept))
+        if asked and len(asked & said) < max(1, len(asked) * self.min_question_overlap):
+            return self._fallback(request, chunks, "it does not address the question")
         text, citations = self._assemble(kept, [c for c, _ in selected])
-        notices = []
-        removed = len(result.sentences) - len(kept)
-        if removed:
-            notices.append(
-                Notice(
-                    "note",
-                    f"{removed} sentence(s) of the generated answer were left out because the "
-                    "documents do not support them.",
-                )
-            )
+        removed = len(checkable) - len(kept)
+        left_out = f"{removed} sentence(s) of the generated answer were left out because they "
+        notices = [Notice("note", left_out + DROPPED_NOTE)] if removed else []
         return Answer(
             text=text,
             abstained=False,
@@ -192,6 +202,23 @@ class LLMAnswerer:
             standalone_question=request.question,
             timings_ms={"generate": round(elapsed_ms, 1)},
         )
+
+    @staticmethod
+    def _claims(checkable: list[SentenceCheck], chunks: list[Chunk]) -> list[SentenceCheck]:
+        """Supported sentences that are claims: not questions, not echoed titles, not cut off."""
+        headings = [content_words(f"{c.meta.title} {c.meta.section}") for c in chunks]
+        kept = []
+        for i, check in enumerate(checkable):
+            body = strip_markers(check.sentence)
+            words = content_words(body)
+            if not check.supported or body.endswith("?"):  # a question is not a claim
+                continue
+            if any(words <= heading for heading in headings):  # "Referral procedure"
+                continue
+            if i == len(checkable) - 1 and not _END.search(check.sentence.rstrip("] 0123456789[")):
+                continue  # the last sentence was cut off by the token limit
+            kept.append(check)
+        return kept
 
     def _assemble(
         self, kept: list[SentenceCheck], chunks: list[Chunk]
@@ -219,19 +246,9 @@ class LLMAnswerer:
             quote = best_sentence(
                 " ".join(claims[n]), chunk.sentences or split_sentences(chunk.text)
             )
-            citations.append(
-                Citation(
-                    n=new,
-                    doc_id=meta.doc_id,
-                    title=meta.title,
-                    published=meta.published,
-                    page=meta.page,
-                    section=meta.section,
-                    quote=quote,
-                    chunk_id=chunk.id,
-                    doc_type=meta.doc_type,
-                )
-            )
+            # n, doc_id, title, published, page, section, quote, chunk_id, doc_type
+            fields = (meta.doc_id, meta.title, meta.published, meta.page, meta.section)
+            citations.append(Citation(new, *fields, quote, chunk.id, meta.doc_type))
         return " ".join(sentences), citations
 
     def _fallback(self, request: AnswerRequest, chunks: list[Chunk], reason: str) -> Answer:

@@ -45,6 +45,7 @@ class QueryPlan:
     time_intent: str  # "current" | "year:2019" | "range:2019-2021" | "any"
     years: tuple[int, int] | None = None
     yes_no: bool = False
+    explicit_present: bool = False
     followup: bool = False
     expansions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
@@ -70,6 +71,22 @@ def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
     if _HISTORY.search(text) and not _PRESENT.search(text):
         return "any", None
     return "current", None
+
+
+_PART_SPLIT = re.compile(r"(?:,|;)?\s+and\s+(?=(?:who|what|when|how|which|where|why|is|are|does)\b)",
+                         re.I)
+
+
+def split_parts(question: str) -> list[str]:
+    """A two-part question ("who chaired it in 2019-21, and who chairs it now?") as parts.
+
+    >>> split_parts("Who chaired the OSCB in 2019-21, and who chairs the partnership now?")
+    ['Who chaired the OSCB in 2019-21?', 'who chairs the partnership now?']
+    """
+    parts = [p.strip(" ,;") for p in _PART_SPLIT.split(question) if p.strip(" ,;")]
+    if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
+        return [question]
+    return [p if p.endswith("?") else p + "?" for p in parts]
 
 
 def subject_terms(question: str) -> list[str]:
@@ -167,6 +184,7 @@ def plan_query(
             ("should i", "should we", "do i need", "can i")
         ),
         followup=followup,
+        explicit_present=bool(_PRESENT.search(standalone)),
         expansions=expansions,
         corrections=corrections,
     )

@@ -67,12 +67,12 @@ class Weights:
     """Tuned on the dev split of the core eval set (see evals/)."""
 
     candidates: int = 40
-    sentence: float = 0.45
-    chunk: float = 0.35
-    fusion: float = 8.0  # RRF scores are ~1/60: scaled to the cosine range
-    lexical: float = 0.10
-    recency: float = 0.06
-    period_match: float = 0.10
+    sentence: float = 0.35  # best sentence cosine (stored sentence vectors)
+    chunk: float = 0.10  # whole-chunk cosine
+    fusion: float = 2.0  # reciprocal-rank fusion of the three rankings (~1/60 each)
+    lexical: float = 0.30  # BM25, normalised by the best score for the query
+    recency: float = 0.20  # questions about now (or no time): newer documents first
+    period_match: float = 0.05  # questions naming a year: documents of that time
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
@@ -122,7 +122,11 @@ class HybridRetriever:
         lexical_ranked = [
             cid for cid in lexical_ranked if cid in snapshot.chunks and filters.accepts(snapshot.chunks[cid])
         ][:n]
-        fused = rrf([[cid for cid, _ in dense], lexical_ranked])
+        by_sentence = [
+            cid for cid, _ in snapshot.sentence_search(query_vector, n * 2)
+            if filters.accepts(snapshot.chunks[cid])
+        ][:n]
+        fused = rrf([[cid for cid, _ in dense], lexical_ranked, by_sentence])
         dense_cos = dict(dense)
         top_lex = float(lexical_scores.max()) if lexical_scores.size else 0.0
         recency = recency_scores(snapshot)

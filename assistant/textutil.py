@@ -41,7 +41,7 @@ def split_sentences(text: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        if line.startswith("- ") or "\t" in line:
+        if "\t" in line:
             out.append(line)
             continue
         protected = line

@@ -97,6 +97,7 @@ def summary_table(report: dict[str, Any]) -> str:
 
 def cmd_run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    phases: dict[str, float] = {}  # seconds per phase, for the report's config
     if args.k < 1:
         print("evals: --k must be at least 1", file=sys.stderr)
         return BAD_INPUT
@@ -131,22 +132,26 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("evals: no cases to run", file=sys.stderr)
         return BAD_INPUT
 
-    titles = " ".join(d.title for d in docs)  # figures in titles are not "invented"
+    allowed = _known_figures_text(assistant, docs)
     run = {
         "k": args.k,
         "label": "",
         "progress": not args.no_progress,
-        "allowed_figures_text": titles,
+        "allowed_figures_text": allowed,
     }
     records: dict[str, list[dict[str, Any]]] = {}
     if args.retriever in ("ours", "both"):
+        phases["open"] = time.perf_counter() - started
         records["ours"] = run_cases(assistant, cases, doc_texts, **{**run, "label": "ours"})
+        phases["ours"] = time.perf_counter() - started - sum(phases.values())
     baseline = None
     if args.retriever in ("baseline", "both"):
         from evals.baseline import BaselineRecipe
 
         baseline = BaselineRecipe.from_assistant(assistant)
+        phases["baseline_build"] = time.perf_counter() - started - sum(phases.values())
         records["baseline"] = run_cases(baseline, cases, doc_texts, **{**run, "label": "baseline"})
+        phases["baseline"] = time.perf_counter() - started - sum(phases.values())
         baseline.save_cache()
     primary = "ours" if "ours" in records else "baseline"
 
@@ -176,6 +181,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             "python": platform.python_version(),
             "assistant_settings": _safe_settings(settings),
             "elapsed_s": None,
+            "phases_s": phases,
         },
         "metrics": figures[primary],
         "thresholds": checks,
@@ -186,6 +192,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if primary == "ours" and "baseline" in records:
         report["baseline"] = figures["baseline"]
         report["baseline_cases"] = records["baseline"]
+    phases["figures"] = time.perf_counter() - started - sum(phases.values())
+    report["config"]["phases_s"] = {k: round(v, 1) for k, v in phases.items()}
     report["config"]["elapsed_s"] = round(time.perf_counter() - started, 1)
     for target, content in (
         (args.json, lambda: json.dumps(report, indent=1, default=str)),
@@ -212,6 +220,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"evals: thresholds missed: {'; '.join(missed)}", file=sys.stderr)
     print(f"evals: {passed} passed, {len(cases) - passed} failed")
     return THRESHOLDS_MISSED if missed and not args.no_gate else OK
+
+
+def _known_figures_text(assistant: Any, docs: list[Any]) -> str:
+    """Figures an abstention may mention without inventing them: document titles and dates,
+    and the configured contacts (shown with every "cannot find" answer)."""
+    parts = [f"{d.title} {getattr(d, 'published', '')} {getattr(d, 'period', '')}" for d in docs]
+    settings = getattr(assistant, "settings", None)
+    for name in ("contact_999", "contact_mash", "contact_out_of_hours", "contact_lado"):
+        parts.append(str(getattr(settings, name, "") or ""))
+    return " ".join(parts)
 
 
 def _safe_settings(settings: Any) -> dict[str, Any]:

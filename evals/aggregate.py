@@ -19,9 +19,14 @@ NO_SOURCE = "(no source)"
 # Shown first, in this order, in printed summaries and the report.
 HEADLINE = (
     "pass_rate",
+    "evidence_recall@1",
+    "evidence_recall@3",
     "evidence_recall@5",
+    "evidence_recall@10",
     "mrr",
+    "source_precision@1",
     "source_precision@5",
+    "source_precision@10",
     "key_fact_recall",
     "fully_correct",
     "citation_correctness",

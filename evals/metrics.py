@@ -185,40 +185,78 @@ def fully_correct(
     )
 
 
+def _figure_parts(figure: str) -> set[str]:
+    """A figure's pieces between ``-`` and ``/`` (dates, ranges), also without leading zeros."""
+    parts = {figure, *re.split(r"[-/]", figure)}
+    return {p for p in parts | {p.lstrip("0") for p in parts} if p}
+
+
 def invented_figures(answer: str, allowed_text: str = "") -> list[str]:
     """Figures (numbers, phone numbers, dates) in an answer that ``allowed_text`` (the question,
-    document titles) does not already contain. Citation markers ``[n]`` are ignored.
+    document titles and dates, configured contacts) does not contain. A figure is allowed whole,
+    or when each of its date/range pieces is allowed. Citation markers ``[n]`` are ignored.
 
     >>> invented_figures("I could not find that [1]. Call 01865 123456.", "in 2024?")
     ['01865', '123456']
-    >>> invented_figures("Nothing on 2024 in the documents.", "How many in 2024?")
+    >>> invented_figures("Nothing on 2024 in Annual Report (2 July 2025).", "in 2024? 2025-07-02")
     []
     """
-    allowed = {m.group().rstrip(".,:/-") for m in _FIGURE.finditer(allowed_text)}
+    allowed: set[str] = set()
+    for match in _FIGURE.finditer(allowed_text):
+        allowed |= _figure_parts(match.group().rstrip(".,:/-"))
+
+    def known(figure: str) -> bool:
+        pieces = [p for p in re.split(r"[-/]", figure) if p]
+        return (
+            bool(_figure_parts(figure) & allowed)
+            if len(pieces) == 1
+            else all(_figure_parts(p) & allowed for p in pieces)
+        )
+
     figures = (m.group().rstrip(".,:/-") for m in _FIGURE.finditer(_MARKER.sub(" ", answer)))
-    return [f for f in figures if f and f not in allowed]
+    return [f for f in figures if f and f not in allowed and not known(f)]
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_ATTRIBUTION = re.compile(r"^[^.!?\n]*?\b(?:according to|said)\b[^.!?\n]*?:\s*", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """The answer split into sentences (at ., ! or ? with their citation markers, or a line
+    break), bullets and attribution lead-ins ("According to <document>:") removed.
+
+    >>> sentences("According to the Plan (2020): Pupils are safer in school [1]. So\\n- attend [2]")
+    ['Pupils are safer in school [1].', 'So', 'attend [2]']
+    """
+    out = []
+    for match in re.finditer(
+        r".+?(?:[.!?](?:\s*\[\d+(?:\s*[,-]\s*\d+)*\])*(?=\s|$)|(?=\n)|$)", text, re.DOTALL
+    ):
+        sentence = _ATTRIBUTION.sub("", _BULLET.sub("", match.group().strip()))
+        if sentence.strip():
+            out.append(sentence.strip())
+    return out
 
 
 def first_sentence(text: str) -> str:
-    """The answer's first sentence (ends at ., ! or ? plus any citation markers, or a newline).
+    """The answer's leading statement: its first sentence carrying a citation marker (lead-ins
+    and hedges like "The documents do not answer yes or no directly." carry none), else its
+    first sentence.
 
     >>> first_sentence("Working Together 2023 applies [1]. Earlier it was 2018 [2].")
     'Working Together 2023 applies [1].'
+    >>> first_sentence("No direct answer. According to the OSCP Report (2025):\\n- It is 2023 [1]")
+    'It is 2023 [1]'
     >>> first_sentence("Figures: 3.5 per cent\\nmore")
     'Figures: 3.5 per cent'
     """
-    text = text.strip()
-    match = re.search(r"[.!?](?:\s*\[\d+\])*(?=\s|$)|\n", text)
-    if not match:
-        return text
-    end = match.end() if match.group() != "\n" else match.start()
-    first = text[:end].strip()
-    tail = re.match(r"(?:\s*\[\d+\])+", text[end:])
-    return (first + tail.group()).strip() if tail else first
+    parts = sentences(text)
+    return next((p for p in parts if _MARKER.search(p)), parts[0] if parts else "")
 
 
 def lead_correct(answer: str, lead: Sequence[str]) -> bool | None:
-    """Whether one of the ``lead`` alternatives is in the first sentence; ``None`` without lead.
+    """Whether one of the ``lead`` alternatives is in the leading statement (``first_sentence``);
+    ``None`` without lead.
 
     >>> lead_correct("The 2023 edition is followed [1]. It replaced 2018.", ["2023"])
     True

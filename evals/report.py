@@ -55,13 +55,12 @@ def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> 
 def _summary(report: dict[str, Any]) -> str:
     systems = _systems(report)
     checks = {c["metric"]: c for c in report.get("thresholds", [])}
+    keys = [k for _, f in systems for scope in ("all", "test") for k in f[scope]]
     names = [
         n
-        for n in HEADLINE
+        for n in dict.fromkeys(["n_cases", "passed", *HEADLINE, *keys])
         if any(f[s].get(n) is not None for _, f in systems for s in ("all", "test"))
     ]
-    names += [n for n in report["metrics"]["all"] if n.startswith("evidence_recall@")]
-    names = ["n_cases", "passed", *dict.fromkeys(names)]
     headers = ["metric"] + [
         f"{SYSTEM_NAMES.get(s, s)}: {scope}" for s, _ in systems for scope in ("whole set", "test")
     ]
@@ -129,7 +128,6 @@ def _coverage(cov: dict[str, Any]) -> str:
             ("sections covered", [d["share_sections_covered"] for d in docs]),
             ("text covered (chars)", [d["share_chars_covered"] for d in docs]),
         ],
-        label_width=260,
     )
     doc_rows = [
         [
@@ -174,6 +172,16 @@ def _coverage(cov: dict[str, Any]) -> str:
         for s in cov["uncovered_sections"]
     ]
     never = cov["never_retrieved"]
+    never_rows = [
+        [
+            escape(c["id"]),
+            escape(c["doc_id"]),
+            escape(c["section"]),
+            escape(c["preview"]),
+            str(c["chars"]),
+        ]
+        for c in never["chunks"]
+    ]
     unlocated = "".join(
         f"<li>{escape(u['case_id'])} ({escape(u['doc_id'])}): {escape(u['quote'])}</li>"
         for u in cov.get("unlocated_evidence", [])
@@ -187,6 +195,9 @@ def _coverage(cov: dict[str, Any]) -> str:
         + _table(["document", "section", "chars", "chunks"], unc_rows, numeric_from=2)
         + "<details><summary>Every section</summary>"
         + _table(["document", "section", "chars", "cases", "case ids"], sec_rows, numeric_from=2)
+        + "</details>"
+        + f"<details><summary>Chunks never retrieved ({never['count']})</summary>"
+        + _table(["chunk", "document", "section", "text", "chars"], never_rows, numeric_from=4)
         + "</details>"
         + (f"<h3>Evidence not located in any chunk</h3><ul>{unlocated}</ul>" if unlocated else "")
     )

@@ -24,11 +24,13 @@ def hbars(
     categories: Sequence[str],
     series: Sequence[Series],
     max_value: float = 1.0,
-    label_width: int = 190,
+    label_width: int | None = None,
     bar_width: int = 330,
     value_format: str = "{:.2f}",
 ) -> str:
     """Grouped horizontal bars: one group per category, one bar per series."""
+    if label_width is None:  # about 6.2 px per character at 11 px
+        label_width = max(80, int(6.2 * max((len(c) for c in categories), default=0)) + 12)
     bar_h, gap = 12, 10
     group_h = bar_h * len(series) + gap
     height = 28 + group_h * len(categories)
@@ -69,6 +71,11 @@ def histogram(series: Sequence[Series], bins: int = 20, unit: str = "ms") -> str
     if not values:
         return "<p>No latencies recorded.</p>"
     lo, hi = min(values), max(values)
+    ordered = sorted(values)
+    clip = ordered[int(0.95 * (len(ordered) - 1))] * 1.5  # a few slow outliers: last bin
+    overflow = hi > clip > lo
+    if overflow:
+        hi = clip
     step = (hi - lo) / bins or 1.0
     counts = []
     for _, vs in series:
@@ -93,6 +100,8 @@ def histogram(series: Sequence[Series], bins: int = 20, unit: str = "ms") -> str
             h = n / top * (bottom - 30)
             x = left + b * col + si * sub
             rng = f"{lo + b * step:.0f}-{lo + (b + 1) * step:.0f} {unit}"
+            if overflow and b == bins - 1:
+                rng = f"≥ {lo + b * step:.0f} {unit}"
             out.append(
                 f'<rect x="{x:.1f}" y="{bottom - h:.1f}" width="{max(sub - 1, 1):.1f}" '
                 f'height="{h:.1f}" fill="{COLOURS[si % 4]}"><title>{escape(series[si][0])}: '
@@ -104,7 +113,7 @@ def histogram(series: Sequence[Series], bins: int = 20, unit: str = "ms") -> str
         anchor = "start" if frac == 0 else "end" if frac == 1 else "middle"
         out.append(
             f'<text x="{x:.0f}" y="{bottom + 14}" font-size="10" text-anchor="{anchor}">'
-            f"{lo + frac * (hi - lo):.0f} {unit}</text>"
+            f"{'≥ ' if frac == 1 and overflow else ''}{lo + frac * (hi - lo):.0f} {unit}</text>"
         )
     out.append(f'<text x="4" y="{bottom - (bottom - 30)}" font-size="10">{top}</text></svg>')
     return "".join(out)

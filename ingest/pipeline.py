@@ -22,7 +22,7 @@ from ingest.glossary import mine_glossary
 from ingest.loaders import LOADERS, load_document
 from ingest.metadata import MANIFEST, doc_id_for, load_manifest, resolve_metadata
 
-PIPELINE_VERSION = "3"  # bump when loaders or chunking change, so every document is redone
+PIPELINE_VERSION = "5"  # bump when loaders or chunking change, so every document is redone
 
 
 @dataclass
@@ -111,6 +111,7 @@ def run_ingest(
         if doc_id not in seen_ids and any(_inside(Path(rec.get("path", "")), r) for r in roots)
     ]
     if not todo and not removed and not rebuild:
+        report.chunks = sum(len(r.get("chunk_ids", [])) for r in known.values())
         report.seconds = time.perf_counter() - started
         report.version = state.get("version", "")
         return report

@@ -24,8 +24,12 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 
 
+_HTML_TAG = re.compile(r"</?(?:u|b|i|em|strong|sup|sub|span|br|mark|small)\b[^>]*>", re.I)
+
+
 def clean_inline(text: str) -> str:
-    """Drop Markdown emphasis and link targets, keeping the words."""
+    """Drop Markdown emphasis, inline HTML tags and link targets, keeping the words."""
+    text = _HTML_TAG.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPH.sub(r"\2", text)
     return text.replace("**", "").strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+from pathlib import Path
 
 import pytest
 
@@ -116,6 +117,18 @@ def test_lead_and_first_sentence() -> None:
     assert not m.lead_correct(answer, ["2018"])
     assert m.lead_correct(answer, []) is None
     assert m.first_sentence("No full stop") == "No full stop"
+    assert m.first_sentence("") == ""
+    # the attribution lead-in names a document, not the fact: it does not count
+    product = "According to the OSCP Annual Report 2024/2025 (2025-07-02): \n- Adults Board [1]"
+    assert not m.lead_correct(product, ["OSCP"])
+    hedge = "The documents do not answer yes or no directly. According to X (2025): It fell [1]."
+    assert m.first_sentence(hedge) == "It fell [1]."
+    assert m.sentences("e.g. 3.5% rose [1]. Then\n\n* fell [2]") == [
+        "e.g.",
+        "3.5% rose [1].",
+        "Then",
+        "fell [2]",
+    ]
 
 
 def test_escalation_rates() -> None:
@@ -272,3 +285,85 @@ def test_coverage_and_html() -> None:
     html = render_html(report)
     assert html.count("<svg") >= 7 and "http" not in html.replace('xmlns="http://www.w3', "")
     assert "What are the board priorities?" in html  # failed case listed
+
+
+class FakeDocs(FakeAssistant):
+    """Adds the orientation calls the CLI uses."""
+
+    def documents(self):
+        from types import SimpleNamespace
+
+        return [
+            SimpleNamespace(doc_id=d, title=d.title(), published="2024", period="") for d in DOCS
+        ]
+
+    def document_text(self, doc_id):
+        return DOCS[doc_id]
+
+    def chunks(self):
+        return list(CHUNKS)
+
+
+def _cli_set(tmp_path, thresholds: dict) -> str:
+    import yaml
+
+    cases = [
+        {
+            "id": c.id,
+            "question": c.question,
+            "persona": c.persona,
+            "kind": c.kind,
+            "split": c.split,
+            "sources": c.sources,
+            "evidence": c.evidence,
+            "must_include": c.must_include,
+            "expect_escalation": c.expect_escalation,
+        }
+        for c in CASES
+    ]
+    path = tmp_path / "mini.yaml"
+    path.write_text(yaml.safe_dump({"name": "mini", "thresholds": thresholds, "cases": cases}))
+    return str(path)
+
+
+def test_cli_run_gates_on_thresholds(tmp_path, monkeypatch, capsys) -> None:
+    import json
+
+    from evals import __main__ as cli
+
+    monkeypatch.setattr(cli, "_open_assistant", lambda args: FakeDocs())
+    out_json, out_html = tmp_path / "r.json", tmp_path / "r.html"
+    easy = _cli_set(tmp_path, {"pass_rate": 0.5, "max:latency_p95_ms": 10_000})
+    argv = ["run", easy, "--no-progress", "--json", str(out_json), "--html", str(out_html)]
+    assert cli.main(argv) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == "evals: 3 passed, 1 failed"
+    report = json.loads(out_json.read_text())
+    assert report["metrics"]["all"]["n_cases"] == 4 and report["metrics"]["test"]["n_cases"] == 1
+    assert {"by_kind", "by_persona", "by_document"} <= set(report["metrics"])
+    assert report["coverage"]["n_sections"] == 3 and len(report["cases"]) == 4
+    assert out_html.read_text().startswith("<!doctype html>")
+
+    hard = _cli_set(tmp_path, {"pass_rate": 0.99})
+    assert cli.main(["run", hard, "--no-progress"]) == 1
+    assert cli.main(["run", hard, "--no-progress", "--no-gate"]) == 0
+    assert cli.main(["run", hard, "--no-progress", "--split", "test"]) == 0  # c1 passes
+    assert cli.main(["run", str(tmp_path / "missing.yaml")]) == 2
+    bad = _cli_set(tmp_path, {"no_such_metric": 1})
+    assert cli.main(["run", bad]) == 2
+
+
+def test_cli_run_refuses_evidence_missing_from_corpus(tmp_path, monkeypatch, capsys) -> None:
+    import yaml
+
+    from evals import __main__ as cli
+
+    monkeypatch.setattr(cli, "_open_assistant", lambda args: FakeDocs())
+    path = _cli_set(tmp_path, {})
+    data = yaml.safe_load(Path(path).read_text())
+    data["cases"][0]["evidence"] = ["The board has 99 members"]
+    Path(path).write_text(yaml.safe_dump(data))
+    assert cli.main(["run", path, "--no-progress"]) == 2
+    assert "c1: evidence not found in plan" in capsys.readouterr().err
+    assert cli.main(["run", path, "--no-progress", "--skip-invalid"]) == 0
+    assert capsys.readouterr().out.strip().endswith("evals: 2 passed, 1 failed")

@@ -106,39 +106,27 @@ def test_grounding_only_the_supported_sentence_passes() -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "ok"),
     [
-        "The partnership received 1234 contacts in 2024-2025 [3].",
-        "The partnership received 1,234 contacts in 2024/25 [3].",
-        "The partnership received 12 % more contacts than in 2023/24 [3].",
-        "The partnership trained 850 practitioners [3].",
+        ("The partnership received 1234 contacts in 2024-2025 [3].", True),
+        ("The partnership received 1,234 contacts in 2024/25 [3].", True),
+        ("The partnership received 12 % more contacts than in 2023/24 [3].", True),
+        ("The partnership trained 850 practitioners [3].", True),
+        ("The partnership received 1,243 contacts [3].", False),  # transposed digits
+        ("Contacts rose by 21% [3].", False),
+        ("The partnership trained 850 practitioners in 2022/23 [3].", False),
+        ("Call the LADO on 01632 960000 [2].", False),  # invented phone number
     ],
 )
-def test_number_formats_match(sentence: str) -> None:
-    assert check_grounding(sentence, PASSAGES).sentences[0].supported
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The partnership received 1,243 contacts [3].",  # transposed digits
-        "Contacts rose by 21% [3].",
-        "The partnership trained 850 practitioners in 2022/23 [3].",
-        "Call the LADO on 01632 960000 [2].",  # invented phone number
-    ],
-)
-def test_invented_numbers_are_flagged(sentence: str) -> None:
+def test_number_formats(sentence: str, ok: bool) -> None:
     check = check_grounding(sentence, PASSAGES).sentences[0]
-    assert not check.supported and "number" in check.reason
+    assert check.supported is ok and (ok or "number" in check.reason)
 
 
-def test_citation_to_wrong_passage_is_unsupported() -> None:
+def test_wrong_unknown_and_missing_citations() -> None:
     sentence = "Allegations against people who work with children go to the LADO [1]."
-    assert not check_grounding(sentence, PASSAGES).sentences[0].supported
+    assert not check_grounding(sentence, PASSAGES).sentences[0].supported  # wrong passage
     assert check_grounding(sentence.replace("[1]", "[2]"), PASSAGES).sentences[0].supported
-
-
-def test_uncited_sentence_is_matched_to_a_passage_and_unknown_marker_fails() -> None:
     uncited = check_grounding("The LADO gives advice and monitors the investigation.", PASSAGES)
     assert uncited.sentences[0].supported and uncited.sentences[0].sources == (2,)
     unknown = check_grounding("The LADO gives advice [7].", PASSAGES).sentences[0]
@@ -194,6 +182,31 @@ def test_invented_number_sentence_is_removed() -> None:
     assert "4,000" not in answer.text and "4000" not in answer.text
     assert [c.doc_id for c in answer.citations] == ["esp-procedure"]
     assert [n.kind for n in answer.notices] == ["note"] and "1 sentence" in answer.notices[0].text
+
+
+def test_echoed_question_tags_titles_and_cut_off_sentence_are_dropped() -> None:
+    generated = (
+        'Question: What happens after a referral?\n<passage n="1" doc="x">\n'
+        "Example Safeguarding Partnership: Referral procedure\n"
+        "Answer: The referrer is told the outcome of the referral [1]. "
+        "Children's social care decides within one working day what response is needed [1]. "
+        "The referrer should call"
+    )
+    answer = LLMAnswerer(fake(generated), FixedFallback()).answer(REQUEST, CHUNKS)
+    assert answer.text == (
+        "The referrer is told the outcome of the referral [1]. "
+        "Children's social care decides within one working day what response is needed [1]."
+    )
+    assert "2 sentence(s)" in answer.notices[0].text
+
+
+def test_grounded_but_off_topic_answer_falls_back() -> None:
+    request = AnswerRequest(
+        question="Who handles allegations against people who work with children?"
+    )
+    generated = "The partnership trained 850 practitioners [3]."
+    answer = LLMAnswerer(fake(generated), FixedFallback()).answer(request, CHUNKS)
+    assert answer.text == "QUOTED PASSAGES" and "address the question" in answer.notices[-1].text
 
 
 INVENTED = "You should remove the child today [1]. Ring Sarah Jones on 01632 960123 [2]."
@@ -274,7 +287,9 @@ def test_missing_package_names_what_to_install(monkeypatch: pytest.MonkeyPatch) 
 def test_remote_providers_are_configured_without_network() -> None:
     base = {"llm_base_url": "http://127.0.0.1:9/v1", "llm_max_tokens": 99}
     openai = make_chat_model(cfg(llm_provider="openai", llm_model="m", **base))
-    assert openai.openai_api_base == "http://127.0.0.1:9/v1" and openai.max_tokens == 99
+    assert openai.openai_api_base == "http://127.0.0.1:9/v1"
+    payload = openai._get_request_payload([("human", "hi")])
+    assert payload["extra_body"] == {"max_tokens": 99} and "max_completion_tokens" not in payload
     assert openai.temperature == 0
     ollama = make_chat_model(cfg(llm_provider="ollama", llm_model="llama3.2:1b", **base))
     assert ollama.base_url == "http://127.0.0.1:9/v1" and ollama.num_predict == 99

@@ -86,6 +86,10 @@ class IndexSnapshot:
             )
         self.sentence_vectors = np.concatenate(vectors) if vectors else np.zeros((0, 384), np.float32)
         self.sentence_spans: dict[str, tuple[int, int]] = spans
+        owner = np.empty(len(self.sentence_vectors), dtype=object)
+        for cid, (lo, hi) in spans.items():
+            owner[lo:hi] = cid
+        self.sentence_owner = owner  # sentence row -> chunk id
         self.lexical = LexicalIndex.load(data_dir / state["lexical"])
         self.lexical_pos = {cid: i for i, cid in enumerate(self.lexical.ids)}
 
@@ -114,6 +118,22 @@ class IndexSnapshot:
             if cid in self.chunks:  # another version of the document: not in this snapshot
                 out.append((cid, 1.0 - float(dist)))
         return out
+
+    def sentence_search(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Chunk ids ranked by their best-matching sentence (exact search over all sentences)."""
+        if not len(self.sentence_vectors):
+            return []
+        sims = self.sentence_vectors @ vector
+        take = min(len(sims), n * 4)
+        top = np.argpartition(-sims, take - 1)[:take]
+        out: dict[str, float] = {}
+        for i in top[np.argsort(-sims[top])]:
+            cid = self.sentence_owner[i]
+            if cid not in out:
+                out[cid] = float(sims[i])
+                if len(out) >= n:
+                    break
+        return list(out.items())
 
     def sentence_matrix(self, chunk_id: str) -> np.ndarray:
         lo, hi = self.sentence_spans.get(chunk_id, (0, 0))

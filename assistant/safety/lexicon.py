@@ -34,15 +34,18 @@ _SHORTHAND = {
 
 # Words the rules rely on; a token one edit away from one of these (and not itself an English
 # word) is taken to be a typo of it.
-_KEYWORDS = """abroad abused abuse abusing afraid alone asked beaten beating boyfriend bruise bruised
-bruises bruising burns confided cousin crying daughter didnt disclosed discloses disclosing doesnt
-drugs drunk exploited frightened friend friends girlfriend going groomed grooming hasnt herself
-himself hitting house hungry hurting injured injuries injury instagram kicked killing married
-messages messaging missing myself neglected neighbour neighbours nephew nobody photos pictures
-pregnant punched pupil pupils raped running scared screaming sexual sexually shouting sister
-slapped smacked snapchat someone somebody starving stepdad stepfather stepmum student students
-suicidal suicide teacher teaching teenager terrified themselves threatened threatening tiktok
-toddler tonight touched touches touching weekend whatsapp worried yesterday""".split()
+_KEYWORDS = """
+abroad abused abuse abusing afraid alone asked beaten beating boyfriend bruise bruised
+bruises bruising burns confided cousin crying daughter didnt disclosed discloses disclosing
+doesnt drugs drunk exploited frightened friend friends girlfriend going groomed grooming
+hasnt herself himself hitting house hungry hurting injured injuries injury instagram kicked
+killing married messages messaging missing myself neglected neighbour neighbours nephew
+nobody photos pictures pregnant punched pupil pupils raped running scared screaming sexual
+sexually shouting sister slapped smacked snapchat someone somebody starving stepdad
+stepfather stepmum student students suicidal suicide teacher teaching teenager terrified
+themselves threatened threatening tiktok toddler tonight touched touches touching weekend
+whatsapp worried yesterday
+""".split()
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +152,7 @@ STRONG_SUBJECTS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_NUM} (?:year|month|week)s? old(?! ?s\b)",
             rf"(?:aged?|of) (?:about |around |roughly |maybe |approx\w* )?{_NUM}(?! ?%)",
             rf"(?:about|around) {_NUM} years? old",
+            rf"(?:maybe|about|around|roughly|approx\w*|possibly) {_NUM}(?:,| or| years?)",
         ),
     ),
 ]
@@ -158,7 +162,8 @@ WEAK_SUBJECTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?:a|an|one|this|that|the|another|same|these|two|three|some) (?:year \d{{1,2}} )?"
             rf"(?:\w+ )?{CHILD}",
-            rf"^{CHILD}",
+            rf"^(?:year \d{{1,2}} )?{CHILD}",
+            rf"year \d{{1,2}} (?:\w+ )?{CHILD}",
             rf"one of (?:my|our|the) {CHILD}s",
         ),
     ),
@@ -172,9 +177,7 @@ WEAK_SUBJECTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "he or she",
-        re.compile(
-            r"(?<!or )(?<!/)\b(?:she|he|shes|hes|her|him|his|herself|himself)\b(?! or| ?/)"
-        ),
+        re.compile(r"(?<!or )(?<!/)\b(?:she|he|shes|hes|her|him|his|herself|himself)\b(?! or| ?/)"),
     ),
 ]
 
@@ -197,6 +200,7 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"came to (?:me|us)",
             r"(?:showed|shown) (?:me|us)",
             r"(?:reported|admitted) (?:to me|that)",
+            rf"{CHILD} (?:\w+ ){{0,3}}(?:said|says|told|disclosed|mentioned|wrote|drew|whispered)",
         ),
     ),
     (
@@ -221,6 +225,9 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"marks on (?:her|his|their|my)",
             r"broken (?:arm|leg|wrist|bone|rib|nose)s?",
             r"fractured?",
+            r"torn frenulum",
+            r"(?:head|skull|brain) (?:injury|injuries|bleed|fracture)",
+            r"(?:cant|cannot|can not|couldnt) explain (?:it|the|how|this)",
             r"shak(?:en|ing|es)",
             r"shook",
             r"strangl\w*",
@@ -241,6 +248,10 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:coming|comes|came|goes|going|gets|getting) (?:in ?to|in) (?:her|his|my|their) "
             r"(?:room|bedroom|bed)",
             r"in (?:her|his|my) (?:bed|bedroom) at night",
+            r"(?:sleeps?|sleeping|slept|gets?|getting|got|climbs?|climbing) (?:in|into)"
+            r" (?:her|his|my) bed",
+            r"(?:comes?|coming|came|walks?|walking|barges?|barging|goes|going) (?:in|into)"
+            r" (?:the|her|his|my) (?:bathroom|shower|toilet)",
             r"porn\w*",
             r"made (?:her|him|me) watch",
             r"(?:sleeping|having sex|sex) with",
@@ -287,6 +298,13 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"starving",
             r"(?:steal|stealing|steals|stole|taking|takes|took|eating|eats|ate) (?:\w+ )?food",
             r"from the bins?",
+            r"begg(?:ing|ed|s) (?:for )?(?:food|money)",
+            r"(?:really|very|so|painfully|dangerously|too) thin",
+            r"sick after (?:every |each |all )?meals?",
+            r"(?:drinking|drunk|high|using|taking drugs) (?:while|when|whilst)"
+            r" (?:looking after|in charge|caring|minding|babysitting)",
+            r"needles",
+            r"unresponsive",
             r"same clothes",
             r"(?:falls|falling|fell|fallen) asleep (?:in|at|during)",
             r"(?:malnourished|underweight|dirty|smelly|unkempt|filthy)",
@@ -300,7 +318,8 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:not|hasnt|hasnt been|havent|isnt|not been) (?:going |coming )?(?:to|in) school",
             r"out (?:all night|until|till|late)",
             r"crying (?:non ?stop|constantly|all (?:day|night)|for (?:hours|days|ages|\d+ \w+))",
-            r"(?:havent|hasnt|not|never) seen (?:anyone|any adults?|an adult|the (?:mum|dad|parents?))",
+            r"(?:havent|hasnt|not|never) seen"
+            r" (?:anyone|any adults?|an adult|the (?:mum|dad|parents?))",
             r"on (?:her|his|their) own",
             r"(?:no|without (?:an?|any)) (?:adults?|parents?|grown ?ups?) (?:around|about|present"
             r"|with|there|in sight|at home|looking after)",
@@ -328,6 +347,8 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:doesnt|dont|does not|do not) want to (?:live|be alive|be here)",
             r"no reason to live",
             r"say(?:ing|s)? (?:goodbye|bye) (?:to|and)",
+            r"wish(?:es|ed)? (?:she|he|they|i) (?:was|were|could be) dead",
+            r"(?:wants?|wanted) to disappear",
             r"sorry for everything",
             r"giv(?:ing|en|es) away (?:her|his|their|my) (?:things|stuff|belongings)",
         ),
@@ -369,6 +390,16 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"picked up (?:in|by) (?:a |an )?(?:\w+ )?cars?",
             r"owes? (?:\w+ )?(?:money|debt)",
             r"arrested",
+            r"(?:gives?|giving|gave|offer\w*) (?:the )?(?:\w+ ){0,5}"
+            r"(?:sweets|cigarettes|vapes|alcohol|gifts|lifts|rides|his number|her number"
+            r"|their number)",
+            r"free (?:food|drinks|alcohol|drugs|rides|lifts|phones?|vapes|cigarettes)",
+            r"(?:group|gang|bunch) of (?:older )?(?:men|lads|boys|adults|guys)",
+            r"(?:waits?|waiting|hangs? around|hanging around|loiter\w*) (?:\w+ )?(?:by|outside|near"
+            r"|at) (?:the )?(?:\w+ )?(?:school|gates?|park|shop|takeaway|station)",
+            r"(?:living|staying|sleeping) (?:at|with|in) (?:a|an|some) (?:\w+ )?"
+            r"(?:mans?|mens|adults?|older \w+|strangers?)",
+            r"disappear(?:s|ing|ed)? (?:for|overnight|again)",
             r"(?:large amounts? of|lots of|wads? of|bundles? of) (?:cash|money)",
             r"(?:two|three|several|multiple|second|extra|new) (?:mobile )?phones?",
             r"(?:someone|a man|an adult|an older \w+|older \w+|a stranger|they) (?:gave|gives|buys"
@@ -403,7 +434,8 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"{_ADULT} (?:hits|beats|attacks|hurts|threatens|strangles|pushed|punched|hit|kicked"
             rf"|shouts at|screams at)",
-            r"hear(?:ing|d|s)? (?:\w+ ){0,3}(?:screaming|shouting|fighting|crying|banging|smashing)",
+            r"hear(?:ing|d|s)? (?:\w+ ){0,3}"
+            r"(?:screaming|shouting|fighting|crying|banging|smashing)",
             r"police (?:came|were called|called round|came round|were there)",
             r"(?:is|are|was|were|gets|always) (?:drunk|high|off (?:her|his|their) face)",
             r"passed out",
@@ -431,8 +463,8 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:blow|blowing|blew|shoot|shooting) (?:up|people|everyone)",
             r"(?:bring|bringing|brought|bringing in) a (?:knife|gun|weapon|blade)",
             r"knife|knives|machete|gun|weapons?",
-            r"(?:not to|dont|do not|never|if (?:i|you|she|he|they)|wont|cant) tell (?:anyone|anybody"
-            r"|no one|nobody|mum|dad|a teacher|the police|you)",
+            r"(?:not to|dont|do not|never|if (?:i|you|she|he|they)|wont|cant) tell"
+            r" (?:anyone|anybody|no one|nobody|mum|dad|a teacher|the police|you)",
             r"(?:our|a|its a|keep (?:it|this)(?: a)?) secret",
         ),
     ),
@@ -465,6 +497,10 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:taking|took|takes|filming|filmed|films) (?:\w+ )?(?:photos|pictures|pics|videos"
             r"|images|footage)? ?of (?:the )?(?:children|kids|her|him|them|pupils|babies|a child"
             r"|a pupil|the baby)",
+            r"(?:filming|filmed|films|photographing|photographed|recording|recorded)"
+            r" (?:the |young )?(?:children|kids|her|him|them|pupils|girls|boys|babies|a child"
+            r"|a pupil)",
+            r"changing rooms?",
         ),
     ),
     (
@@ -510,15 +546,27 @@ CHILD_VOICE = _rx(
     r"i (?:ran|run|have run|want to run|ve run) away",
     r"(?:asks?|asked|asking|wants?|wanted|made|makes|forc(?:es|ed)|pressur\w+|tells|told)"
     r" me (?:for (?:nudes|pictures|pics|photos)|to (?:send|take|keep|do|meet|come|touch|watch))",
-    r"(?:sent|sends|sending|showed|shows|showing) me (?:\w+ )?(?:nudes|pictures|pics|photos|videos|porn)",
+    r"(?:sent|sends|sending|showed|shows|showing) me (?:\w+ )?"
+    r"(?:nudes|pictures|pics|photos|videos|porn)",
     r"(?:share|post|send|show|leak)(?:s|ed|ing)? my (?:\w+ )?(?:pics|pictures|photos|nudes|videos)",
     r"i (?:keep )?(?:getting|get|got) (?:\w+ )?messages from",
+    r"(?:video|videos|photo|photos|pics|pictures|images|nudes) of me",
+    r"unless i (?:pay|send|do|meet)",
     r"(?:im|i am) (?:\d{1,2}|thirteen|fourteen|fifteen) and (?:pregnant|my boyfriend)",
     r"(?:im|i am) not allowed (?:to eat|out|to leave|food)",
+    r"i (?:dont|do not|never|dont ever|no longer) feel safe",
+    r"(?:im|i am) not safe",
 )
 
-# "my dad is going to take me to ..." : a family adult acting on "me" (needs a harm predicate).
-CHILD_OBJECT = re.compile(rf"\bmy {_ADULT}\b(?: \w+){{0,8}} (?:me|myself)\b")
+_PARENT = (
+    r"(?:mum|dad|father|mother|stepdad|stepmum|stepfather|stepmother|mums boyfriend|mums partner"
+    r"|dads girlfriend|dads partner|uncle|grandad|grandpa|carer|foster carer|foster mum|foster dad)"
+)
+# "my dad is going to take me to ...", "my stepdad wont stop coming in the bathroom": a child
+# writing about a parent figure (needs a harm predicate as well).
+CHILD_OBJECT = re.compile(
+    rf"\bmy {_ADULT}\b(?: \w+){{0,8}} (?:me|myself)\b|\bmy {_PARENT} (?:wont|keeps|always|never)"
+)
 
 IMMEDIATE = _rx(
     r"just",
@@ -560,13 +608,17 @@ HYPOTHETICAL = _rx(
     r"(?:what|who|how|where|which \w+) (?:should|do|would|can|must|could|shall|to) (?:i|we|you"
     r"|staff|practitioners|a practitioner|professionals|schools?|teachers|one|people|someone)?"
     r"(?: \w+){0,4} (?:if|when|whenever|once)",
-    r"what happens (?:if|when|once)",
+    r"what happens (?:if|when|once|to (?:a|an|any|children|young people))",
     r"what (?:if|about when)",
     r"^(?:if|suppose|imagine|say|hypothetically)",
     r"(?:if|whenever) (?:a|an|any|someone|somebody|children|young people|a young|one of)",
     r"when (?:a|an|any|someone|somebody|children|young people) (?:\w+ ){0,3}(?:discloses|tells"
     r"|says|reports|is|are|makes|has|have|shows|presents|appears|seems|mentions|goes|runs)",
     r"in (?:cases|situations) (?:where|when)",
+    r"(?:duties|duty|responsibilit\w+|obligations|expected|required|supposed to|meant to|my role"
+    r"|next steps)(?: \w+){0,3} (?:if|when)",
+    r"(?:if|when) (?:i|we) (?:see|notice|find|hear|suspect|think|am worried|are worried|have"
+    r" concerns|get|receive)",
 )
 
 GENERAL = _rx(
@@ -642,6 +694,10 @@ GENERAL = _rx(
     r"families",
     r"agencies",
     r"multi-agency",
+    r"(?:il)?legal(?:ly)?",
+    r"(?:the|by) law",
+    r"(?:at )?what age",
+    r"how old (?:do|does|should|must)",
     r"(?:how|when|where|who) (?:do|should|can|would|does|to) (?:i|we|you|one|staff|practitioners"
     r"|a practitioner|schools?|professionals|the|a|an)? ?(?:report|refer|make a referral|respond"
     r"|recognise|spot|identify|support|handle|deal|escalate|contact)",
@@ -649,6 +705,12 @@ GENERAL = _rx(
     r"(?:what are|what is|whats) the (?:signs|indicators|risks|warning signs|symptoms|process"
     r"|procedure|steps|role|law)",
     r"(?:signs|indicators) (?:of|that)",
+)
+
+# A message that starts like a question about documents rather than a report of something seen.
+QUESTION_FORM = re.compile(
+    r"^(?:what|whats|when|where|which|who|whom|whose|why|how|is|are|does|do|did|can|could|should"
+    r"|would|will|has|have|was|were|tell me|explain|describe|list|summari[sz]e|give me|show me)\b"
 )
 
 # Capitalised words that are not first names, for ``has_name``.
@@ -669,7 +731,8 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,15})\b")
 # At the start of a sentence only a word followed by a verb of a person counts ("Jayden keeps").
 _INITIAL = re.compile(
     r"(?:^|[.!?]\s+)([A-Z][a-z]{2,15}) (?:keeps|kept|has|had|hasnt|is|isnt|was|wasnt|told|tells"
-    r"|said|says|came|comes|went|goes|ran|runs|wont|doesnt|didnt|cant|often|always|never|just)\b"
+    r"|said|says|came|comes|went|goes|ran|runs|wont|doesnt|didnt|cant|often|always|never|just"
+    r"|\((?i:year|yr|y|age|aged)? ?\d)\b"
 )
 _NOT_NAME_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ence", "ance")
 

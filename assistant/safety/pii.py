@@ -37,8 +37,9 @@ _NUMERIC_DATE = re.compile(
     rf"(?<![\w./-]){_DAY}([/.\-])(?:0?[1-9]|1[0-2])\1(?:\d{{4}}|\d{{2}})(?![\w/]|[.-]\d)"
 )
 # Numbered things that look like d.m.y: "section 4.1.12", "version 2.3.10".
-_NUMBERED = re.compile(r"(?:section|para(?:graph)?|chapter|appendix|version|v|figure|table)\s*$",
-                       re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"(?:section|para(?:graph)?|chapter|appendix|version|v|figure|table)\s*$", re.IGNORECASE
+)
 # A birth cue and a date in words: "born on 3 March 2016", "DOB: 2016" (a bare year only after
 # "DOB"/"date of birth", so "children born in 2020" in a statistics question is not flagged).
 _BIRTH_DATE = re.compile(
@@ -88,9 +89,7 @@ _ADDRESS = re.compile(
     rf"|(?i:(?:(?!(?:the|a|an|of|in|on|at|to|and|for|by|or|year|years)\b)[a-z]+\s+){{1,3}}"
     rf"{_STREET_PLAIN}))\b"
 )
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?![\w-])"
-)
+_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?![\w-])")
 _NHS = re.compile(
     r"(?<![\w-])(?:[1-9]\d{2}[\s-]\d{3}[\s-]\d{4}|[1-9]\d{9})(?![\w-])"
     r"|\bnhs\s*(?:no\.?|number|#)?\s*:?\s*\d[\d\s-]{8,12}\d",

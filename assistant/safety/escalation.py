@@ -1,0 +1,52 @@
+"""The escalation panel: fixed text built from configured contacts, never generated.
+
+A person describing a child at risk needs the routes to help before any document answer. The text
+is assembled only from settings so it cannot be hallucinated, and a contact the partnership has
+not configured is shown as plainly not set rather than silently left out.
+"""
+
+from __future__ import annotations
+
+from assistant.settings import PLACEHOLDER, Settings
+from assistant.types import Notice
+
+DEFAULT_999 = "If a child is in immediate danger, call 999."
+NOT_SET = "**not set** (not configured for this service yet: ask your designated safeguarding lead)"
+
+
+def _is_set(value: object) -> bool:
+    text = str(value or "").strip()
+    return bool(text) and text != PLACEHOLDER and not text.upper().startswith("NOT SET")
+
+
+def _contact(value: object) -> str:
+    return str(value).strip() if _is_set(value) else NOT_SET
+
+
+def escalation_notice(settings: Settings) -> Notice:
+    """The 'act now' panel: 999, MASH, out of hours, LADO, verification date, DSL reminder."""
+    emergency = str(settings.contact_999).strip() if _is_set(settings.contact_999) else ""
+    if "999" not in emergency:
+        emergency = f"{DEFAULT_999} {emergency}".strip()
+    verified = str(settings.contacts_verified or "").strip() or "never"
+    lines = [
+        "**If you think a child may be at risk of harm, act now: do not wait for an answer "
+        "from this assistant.**",
+        "",
+        f"- **Emergency:** {emergency}",
+        "- **Children's services front door (MASH)**, if you are worried about a child: "
+        f"{_contact(settings.contact_mash)}",
+        "- **Out of hours** (evenings, weekends and bank holidays), the emergency duty team: "
+        f"{_contact(settings.contact_out_of_hours)}",
+        "- **LADO**, for allegations against someone who works or volunteers with children: "
+        f"{_contact(settings.contact_lado)}",
+        "",
+        "Follow your organisation's safeguarding procedure and tell your designated safeguarding "
+        "lead (DSL) straight away. If a child has told you something, listen, do not promise to "
+        "keep it secret, and write down what they said in their own words.",
+        "",
+        f"Contacts last verified: {verified}",
+    ]
+    if verified.lower() == "never":
+        lines[-1] += " (these contacts have not been checked; confirm them with your DSL)"
+    return Notice(kind="escalation", text="\n".join(lines))
