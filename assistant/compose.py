@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -30,6 +31,8 @@ _DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|what day)
 _COMPARE_Q = re.compile(r"\b(changed?|compare[sd]?|comparison|difference|over time|"
                         r"then and now|between \S+ and)\b", re.I)
 _PRESENT_Q = re.compile(r"\b(now|currently|current|today|at present)\b", re.I)
+_ANAPHORA = re.compile(r"^(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
+                      r"As a result)\b")
 _PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
 _NUMBER = re.compile(r"\d")
 _STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "is", "are", "was", "were",
@@ -45,11 +48,16 @@ class _Scored:
     score: float
 
 
+@lru_cache(maxsize=50_000)
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ies", "es", "s", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
 
 
 def content_words(text: str) -> set[str]:
@@ -92,12 +100,15 @@ class ExtractiveComposer:
     def _score(self, request: AnswerRequest, chunks: list[Chunk]) -> list[_Scored]:
         q_words = _content(request.question)
         idf = request.extra.get("idf") or (lambda w: 1.0)
-        q_weight = sum(idf(w) for w in q_words) or 1.0
         numeric = bool(_NUMBER_Q.search(request.question))
         titles = _title_overlap(request.question, chunks)
         recency = _recency(chunks)
+        year_terms = re.findall(r"20\d\d(?:[-/]\d\d)?", request.question)
         out: list[_Scored] = []
         for rank, chunk in enumerate(chunks):
+            own = q_words - content_words(chunk.meta.title) if titles.get(chunk.meta.doc_id) \
+                else q_words  # words that only name the document are no evidence of an answer
+            own_weight = sum(idf(w) for w in own) or 1.0
             vectors = (
                 request.sentence_vectors(chunk.id) if request.sentence_vectors is not None else None
             )
@@ -106,11 +117,13 @@ class ExtractiveComposer:
                     continue
                 sim = float(vectors[i] @ request.query_vector) if vectors is not None and len(
                     vectors) > i else 0.0
-                overlap = sum(idf(w) for w in q_words & _content(sentence)) / q_weight
+                overlap = sum(idf(w) for w in own & _content(sentence)) / own_weight
                 score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
                 if len(sentence.split()) < 7:
                     score -= 0.08  # fragments ("- Neglect") match words but say little
-                if numeric and _NUMBER.search(sentence):
+                if numeric and _has_figure(sentence, request.years):
+                    score += 0.06
+                if year_terms and any(t in sentence for t in year_terms):
                     score += 0.06
                 score += 0.06 * titles.get(chunk.meta.doc_id, 0.0)
                 if request.time_intent == "current":
@@ -131,15 +144,16 @@ class ExtractiveComposer:
         if _MONEY_Q.search(q) and _NUMBER_Q.search(q) or re.search(r"\bbudget\b", q, re.I):
             if not any("£" in t for t in top):
                 return True
-        if _NUMBER_Q.search(q) and not any(_NUMBER.search(t) for t in top[:3]):
-            return True
-        if _NUMBER_Q.search(q) and request.years:
-            matching = [s for s in scored[:6] if _covers(s.chunk, request.years)
-                        or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1))]
-            if not matching:
-                return True
-        if _NUMBER_Q.search(q) or _DATE_Q.search(q):
-            rare = _rarest(request, q)
+        if _NUMBER_Q.search(q):
+            rare = _rarest(request, q, 2)
+            if not any(
+                _has_figure(s.text, request.years)
+                and (any(w in _content(s.text) for w in rare) or s.score >= scored[0].score - 0.03)
+                for s in scored[:10]
+            ):
+                return True  # no figure near the question's specific words: do not guess one
+        if _DATE_Q.search(q):
+            rare = _rarest(request, q, 2)
             lead_text = " ".join(x.text for x in scored[:2]).lower()
             if rare and not any(w in _content(lead_text) for w in rare):
                 return True
@@ -159,7 +173,9 @@ class ExtractiveComposer:
         by_key = {(x.chunk.id, x.index): x for x in scored}
         after = by_key.get((best.chunk.id, best.index + 1))
         if after and not after.text.startswith("- ") and (
-            len(best.text.split()) < 14 or after.score >= scored[0].score - 0.2
+            len(best.text.split()) < 14
+            or after.score >= scored[0].score - 0.2
+            or _ANAPHORA.match(after.text)
         ):
             picked.append(after)  # the sentence that completes a short lead
         if _COMPARE_Q.search(request.question) or (
@@ -325,13 +341,24 @@ def _redundant(text: str, others: list[str]) -> bool:
     return any(mine and len(mine & _content(o)) / len(mine) > 0.8 for o in others)
 
 
-def _rarest(request: AnswerRequest, question: str) -> list[str]:
+_NUMBER_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"twenty|thirty|forty|fifty|hundred|thousand|half|quarter)\b", re.I)
+
+
+def _has_figure(text: str, years: tuple[int, int] | None) -> bool:
+    """A number other than the years the question itself names."""
+    found = re.findall(r"\d[\d,.%]*", text)
+    skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
+    return any(f.rstrip(".,") not in skip for f in found) or bool(_NUMBER_WORDS.search(text))
+
+
+def _rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     """The two most specific words of a question (highest inverse document frequency)."""
     idf = request.extra.get("idf")
     if idf is None:
         return []
     content = [w for w in _content(question) if not w.isdigit() and w not in _GENERIC]
-    return sorted(content, key=lambda w: -idf(w))[:2]
+    return sorted(content, key=lambda w: -idf(w))[:n]
 
 
 _GENERIC = {"many", "much", "number", "date", "children", "child", "oxfordshire", "year", "figure",

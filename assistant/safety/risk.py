@@ -10,8 +10,9 @@ statistics or a hypothetical ("how many", "what does the plan say", "what should
 The rules (``lexicon``) decide clear cases in well under a millisecond. Only when they are
 ambiguous (a predicate without a person, a person without a predicate, or a case shaped like a
 question: "is it illegal to leave a 10 year old alone?") does the embedding model compare the
-message with hand-written prototypes (``prototypes``); about 5% of messages get that far. The assessment errs
-towards escalating: a needless emergency-contacts panel costs little, a missed one can cost a lot.
+message with hand-written prototypes (``prototypes``); about 5% of messages get that far.
+The assessment errs towards escalating: a needless emergency-contacts panel costs little, a
+missed one can cost a lot.
 """
 
 from __future__ import annotations
