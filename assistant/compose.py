@@ -31,6 +31,9 @@ _DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|what day)
 _COMPARE_Q = re.compile(r"\b(changed?|compare[sd]?|comparison|difference|over time|"
                         r"then and now|between \S+ and)\b", re.I)
 _PRESENT_Q = re.compile(r"\b(now|currently|current|today|at present)\b", re.I)
+_DATE_IN = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December)|(January|February|March|April|"
+                      r"May|June|July|August|September|October|November|December)\s+20\d\d)\b")
 _ANAPHORA = re.compile(r"^(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
                       r"As a result)\b")
 _PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
@@ -46,6 +49,7 @@ class _Scored:
     index: int  # sentence index within the chunk
     text: str
     score: float
+    overlap: float = 0.0
 
 
 @lru_cache(maxsize=50_000)
@@ -104,11 +108,17 @@ class ExtractiveComposer:
         titles = _title_overlap(request.question, chunks)
         recency = _recency(chunks)
         year_terms = re.findall(r"20\d\d(?:[-/]\d\d)?", request.question)
+        asks_when = bool(_DATE_Q.search(request.question) or re.match(r"\s*when\b",
+                                                                        request.question, re.I))
         out: list[_Scored] = []
         for rank, chunk in enumerate(chunks):
             own = q_words - content_words(chunk.meta.title) if titles.get(chunk.meta.doc_id) \
                 else q_words  # words that only name the document are no evidence of an answer
             own_weight = sum(idf(w) for w in own) or 1.0
+            # A sentence inherits its passage's topic ("They have escalated..." in a paragraph
+            # about the Health Advisory Group).
+            context = content_words(chunk.meta.section) | content_words(
+                chunk.sentences[0] if chunk.sentences else "")
             vectors = (
                 request.sentence_vectors(chunk.id) if request.sentence_vectors is not None else None
             )
@@ -117,7 +127,10 @@ class ExtractiveComposer:
                     continue
                 sim = float(vectors[i] @ request.query_vector) if vectors is not None and len(
                     vectors) > i else 0.0
-                overlap = sum(idf(w) for w in own & _content(sentence)) / own_weight
+                words_here = _content(sentence)
+                direct = sum(idf(w) for w in own & words_here) / own_weight
+                inherited = sum(idf(w) for w in own & (words_here | context)) / own_weight
+                overlap = 0.6 * direct + 0.4 * inherited
                 score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
                 if len(sentence.split()) < 7:
                     score -= 0.08  # fragments ("- Neglect") match words but say little
@@ -125,12 +138,14 @@ class ExtractiveComposer:
                     score += 0.06
                 if year_terms and any(t in sentence for t in year_terms):
                     score += 0.06
+                if asks_when and _DATE_IN.search(sentence):
+                    score += 0.06
                 score += 0.06 * titles.get(chunk.meta.doc_id, 0.0)
                 if request.time_intent == "current":
                     score += 0.04 * recency.get(chunk.meta.doc_id, 0.0)
                 elif request.years and _covers(chunk, request.years):
                     score += 0.05
-                out.append(_Scored(rank, chunk, i, sentence, score))
+                out.append(_Scored(rank, chunk, i, sentence, score, overlap))
         out.sort(key=lambda s: -s.score)
         return out
 
@@ -145,13 +160,14 @@ class ExtractiveComposer:
             if not any("£" in t for t in top):
                 return True
         if _NUMBER_Q.search(q):
-            rare = _rarest(request, q, 2)
             if not any(
                 _has_figure(s.text, request.years)
-                and (any(w in _content(s.text) for w in rare) or s.score >= scored[0].score - 0.03)
+                and s.overlap >= 0.35
+                and (not request.years or _covers(s.chunk, request.years)
+                     or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1)))
                 for s in scored[:10]
             ):
-                return True  # no figure near the question's specific words: do not guess one
+                return True  # no figure that answers this question (for that time): no guess
         if _DATE_Q.search(q):
             rare = _rarest(request, q, 2)
             lead_text = " ".join(x.text for x in scored[:2]).lower()
@@ -214,7 +230,7 @@ class ExtractiveComposer:
     def _lead(self, request: AnswerRequest, scored: list[_Scored]) -> _Scored:
         """For a question about now, the newest document among the near-best sentences leads;
         for a named year, a document of that time does."""
-        margin = 0.10 if request.extra.get("explicit_present") else 0.03
+        margin = 0.15 if request.extra.get("explicit_present") else 0.03
         pool = [s for s in scored if s.score >= scored[0].score - margin][:8]
         if request.years:
             timely = [s for s in pool if _covers(s.chunk, request.years)]

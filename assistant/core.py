@@ -100,8 +100,8 @@ class Assistant:
         answers: list[Answer] = []
         retrieved: list[Chunk] = []
         retrieve_ms = 0.0
-        for part in parts:
-            part_plan = plan if len(parts) == 1 else self.plan(part, history)
+        for i, part in enumerate(parts):
+            part_plan = plan if len(parts) == 1 else self.plan(part, (history or []) + parts[:i])
             t0 = time.perf_counter()
             chunks, vector, snap = self._retrieve(part_plan, None, filters)
             retrieve_ms += (time.perf_counter() - t0) * 1000

@@ -59,15 +59,15 @@ def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
     >>> time_intent("Who is the chair now?")
     ('current', None)
     """
-    rng = _YEAR_RANGE.search(text)
-    if rng:
-        start, end = rng.group(1), rng.group(2)
+    years: list[int] = []
+    for start, end in _YEAR_RANGE.findall(text):
         end_year = int(end) if len(end) == 4 else int(start[:2] + end)
         if end_year > int(start):
-            return f"range:{start}-{end_year}", (int(start), end_year)
-    years = [int(y) for y in _YEAR.findall(text)]
+            years += [int(start), end_year]
+    years += [int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))]
     if years:
-        return f"year:{years[0]}", (min(years), max(years))
+        lo, hi = min(years), max(years)
+        return (f"year:{lo}", (lo, hi)) if lo == hi else (f"range:{lo}-{hi}", (lo, hi))
     if _HISTORY.search(text) and not _PRESENT.search(text):
         return "any", None
     return "current", None
