@@ -47,9 +47,12 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
     def respond(message, history, doc_types, doc_ids, year_from, year_to):  # type: ignore[no-untyped-def]
         earlier = [m["content"] for m in history if m["role"] == "user"]
         earlier = [c if isinstance(c, str) else str(c) for c in earlier]
-        filters = {"doc_types": doc_types or [], "doc_ids": doc_ids or [],
-                   "year_from": int(year_from) if year_from else None,
-                   "year_to": int(year_to) if year_to else None}
+        filters = {
+            "doc_types": doc_types or [],
+            "doc_ids": doc_ids or [],
+            "year_from": int(year_from) if year_from else None,
+            "year_to": int(year_to) if year_to else None,
+        }
         history = history + [{"role": "user", "content": message}]
         try:
             text = ""
@@ -64,10 +67,15 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
 
     with gr.Blocks(title="Safeguarding partnership assistant") as ui:
         gr.Markdown(f"## Safeguarding partnership assistant\n{INTRO}")
-        chat = gr.Chatbot(label="Answers", height=520, elem_id="chat",
-                          feedback_options=None, buttons=["copy"])
-        box = gr.Textbox(placeholder="e.g. What happens after I make a referral?",
-                         label="Your question", elem_id="question", submit_btn=True)
+        chat = gr.Chatbot(
+            label="Answers", height=520, elem_id="chat", feedback_options=None, buttons=["copy"]
+        )
+        box = gr.Textbox(
+            placeholder="e.g. What happens after I make a referral?",
+            label="Your question",
+            elem_id="question",
+            submit_btn=True,
+        )
         with gr.Accordion("Filter the documents searched", open=False):
             doc_types = gr.CheckboxGroup(type_choices, label="Document types")
             doc_ids = gr.Dropdown(doc_choices, multiselect=True, label="Documents")
@@ -77,9 +85,12 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         with gr.Accordion("The documents and their acronyms", open=False):
             gr.Markdown("\n".join(f"- **{t}** — {i}" for t, i in doc_choices))
             gr.Dataframe(
-                [[e["acronym"], e["expansion"], e["title"], e["published"]]
-                 for e in assistant.glossary()],
-                headers=["Acronym", "Meaning", "Document", "Date"], interactive=False,
+                [
+                    [e["acronym"], e["expansion"], e["title"], e["published"]]
+                    for e in assistant.glossary()
+                ],
+                headers=["Acronym", "Meaning", "Document", "Date"],
+                interactive=False,
             )
         clear = gr.Button("New conversation", variant="secondary")
         box.submit(respond, [box, chat, doc_types, doc_ids, year_from, year_to], [chat, box])

@@ -40,8 +40,12 @@ def main(argv: list[str] | None = None) -> int:
             for d in assistant.documents():
                 print(f"{d.published or '?':<12} {d.doc_type:<18} {d.doc_id}  {d.title}")
             return 0
-        filters = {"doc_types": args.doc_type, "doc_ids": args.doc,
-                   "year_from": args.year_from, "year_to": args.year_to}
+        filters = {
+            "doc_types": args.doc_type,
+            "doc_ids": args.doc,
+            "year_from": args.year_from,
+            "year_to": args.year_to,
+        }
         answer = assistant.ask(args.question, history=args.history, filters=filters)
     except AssistantError as exc:
         print(f"assistant: {exc}", file=sys.stderr)

@@ -12,34 +12,83 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import numpy as np
-
 from assistant.answerer import AnswerRequest
 from assistant.index import newest_key
 from assistant.query import subject_terms
 from assistant.textutil import words
 from assistant.types import Answer, Chunk, Citation, Notice
 
-_LIST_Q = re.compile(r"\b(priorities|subgroups|groups|list|which|what are|aims|areas|themes|"
-                     r"partners|members|actions|steps|changes|who are)\b", re.I)
-_NUMBER_Q = re.compile(r"\b(how many|how much|number of|what percentage|what proportion|"
-                       r"what share|how often|figure|rate)\b", re.I)
-_CONTACT_Q = re.compile(r"\b(phone|telephone|number to call|email|e-mail|address|contact details"
-                        r"|call)\b", re.I)
+_LIST_Q = re.compile(
+    r"\b(priorities|subgroups|groups|list|which|what are|aims|areas|themes|"
+    r"partners|members|actions|steps|changes|who are)\b",
+    re.I,
+)
+_NUMBER_Q = re.compile(
+    r"\b(how many|how much|number of|what percentage|what proportion|"
+    r"what share|how often|figure|rate)\b",
+    re.I,
+)
+_CONTACT_Q = re.compile(
+    r"\b(phone|telephone|number to call|email|e-mail|address|contact details"
+    r"|call)\b",
+    re.I,
+)
 _MONEY_Q = re.compile(r"\b(budget|cost|spend|spent|funding|fund|£|money|contribution)\b", re.I)
 _DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|what day)\b", re.I)
-_COMPARE_Q = re.compile(r"\b(changed?|compare[sd]?|comparison|difference|over time|"
-                        r"then and now|between \S+ and)\b", re.I)
+_COMPARE_Q = re.compile(
+    r"\b(changed?|compare[sd]?|comparison|difference|over time|"
+    r"then and now|between \S+ and)\b",
+    re.I,
+)
 _PRESENT_Q = re.compile(r"\b(now|currently|current|today|at present)\b", re.I)
-_DATE_IN = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|"
-                      r"August|September|October|November|December)|(January|February|March|April|"
-                      r"May|June|July|August|September|October|November|December)\s+20\d\d)\b")
-_ANAPHORA = re.compile(r"^(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
-                      r"As a result)\b")
+_DATE_IN = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|(January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s+20\d\d)\b"
+)
+_ANAPHORA = re.compile(
+    r"^(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
+    r"As a result)\b"
+)
 _PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
 _NUMBER = re.compile(r"\d")
-_STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "is", "are", "was", "were",
-         "what", "who", "how", "when", "which", "does", "do", "did", "our", "we", "it", "this"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "what",
+    "who",
+    "how",
+    "when",
+    "which",
+    "does",
+    "do",
+    "did",
+    "our",
+    "we",
+    "it",
+    "this",
+    # words of time intent, not of content ("how many live here now?")
+    "now",
+    "current",
+    "currently",
+    "still",
+    "today",
+    "latest",
+    "recent",
+    "recently",
+}
 
 
 @dataclass
@@ -83,8 +132,13 @@ def date_label(published: str) -> str:
 class ExtractiveComposer:
     """Implements the ``Answerer`` protocol without any language model."""
 
-    def __init__(self, abstain_threshold: float = 0.35, contact_hint: str = "",
-                 max_chunks: int = 6, max_sentences: int = 3) -> None:
+    def __init__(
+        self,
+        abstain_threshold: float = 0.35,
+        contact_hint: str = "",
+        max_chunks: int = 6,
+        max_sentences: int = 3,
+    ) -> None:
         self.abstain_threshold = abstain_threshold
         self.contact_hint = contact_hint
         self.max_chunks = max_chunks
@@ -95,7 +149,11 @@ class ExtractiveComposer:
 
     def answer(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
         scored = self._score(request, chunks[: self.max_chunks])
-        if not scored or scored[0].score < self.abstain_threshold or self._near_miss(request, scored):
+        if (
+            not scored
+            or scored[0].score < self.abstain_threshold
+            or self._near_miss(request, scored)
+        ):
             return self._abstain(request, chunks)
         picked = self._select(request, scored)
         return self._render(request, picked)
@@ -108,27 +166,34 @@ class ExtractiveComposer:
         titles = _title_overlap(request.question, chunks)
         recency = _recency(chunks)
         year_terms = re.findall(r"20\d\d(?:[-/]\d\d)?", request.question)
-        asks_when = bool(_DATE_Q.search(request.question) or re.match(r"\s*when\b",
-                                                                        request.question, re.I))
+        asks_when = bool(
+            _DATE_Q.search(request.question) or re.match(r"\s*when\b", request.question, re.I)
+        )
         out: list[_Scored] = []
         for rank, chunk in enumerate(chunks):
-            own = q_words - content_words(chunk.meta.title) if titles.get(chunk.meta.doc_id) \
-                else q_words  # words that only name the document are no evidence of an answer
+            own = (
+                q_words - content_words(chunk.meta.title)
+                if titles.get(chunk.meta.doc_id)
+                else q_words
+            )  # words that only name the document are no evidence of an answer
             own_weight = sum(idf(w) for w in own) or 1.0
             # A sentence inherits its passage's topic ("They have escalated..." in a paragraph
             # about the Health Advisory Group).
-            context = content_words(chunk.meta.section) | content_words(
-                chunk.sentences[0] if chunk.sentences else "")
+            leads = _paragraph_leads(chunk)
             vectors = (
                 request.sentence_vectors(chunk.id) if request.sentence_vectors is not None else None
             )
             for i, sentence in enumerate(chunk.sentences):
                 if len(sentence.split()) < 3 and not sentence.startswith("- "):
                     continue
-                sim = float(vectors[i] @ request.query_vector) if vectors is not None and len(
-                    vectors) > i else 0.0
+                sim = (
+                    float(vectors[i] @ request.query_vector)
+                    if vectors is not None and len(vectors) > i
+                    else 0.0
+                )
                 words_here = _content(sentence)
                 direct = sum(idf(w) for w in own & words_here) / own_weight
+                context = content_words(chunk.meta.section) | content_words(leads[i])
                 inherited = sum(idf(w) for w in own & (words_here | context)) / own_weight
                 overlap = 0.6 * direct + 0.4 * inherited
                 score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
@@ -163,8 +228,11 @@ class ExtractiveComposer:
             if not any(
                 _has_figure(s.text, request.years)
                 and s.overlap >= 0.35
-                and (not request.years or _covers(s.chunk, request.years)
-                     or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1)))
+                and (
+                    not request.years
+                    or _covers(s.chunk, request.years)
+                    or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1))
+                )
                 for s in scored[:10]
             ):
                 return True  # no figure that answers this question (for that time): no guess
@@ -188,12 +256,28 @@ class ExtractiveComposer:
         picked.extend(self._list_after(best))
         by_key = {(x.chunk.id, x.index): x for x in scored}
         after = by_key.get((best.chunk.id, best.index + 1))
-        if after and not after.text.startswith("- ") and (
-            len(best.text.split()) < 14
-            or after.score >= scored[0].score - 0.2
-            or _ANAPHORA.match(after.text)
+        asks_when = bool(
+            re.match(r"\s*when\b", request.question, re.I) or _DATE_Q.search(request.question)
+        )
+        if (
+            after
+            and not after.text.startswith("- ")
+            and (
+                len(best.text.split()) < 14
+                or after.score >= scored[0].score - 0.2
+                or _ANAPHORA.match(after.text)
+                or (asks_when and not _DATE_IN.search(best.text) and _DATE_IN.search(after.text))
+                or (
+                    _NUMBER_Q.search(request.question)
+                    and not _has_figure(best.text, request.years)
+                    and _has_figure(after.text, request.years)
+                )
+            )
         ):
             picked.append(after)  # the sentence that completes a short lead
+        before = by_key.get((best.chunk.id, best.index - 1))
+        if before and _ANAPHORA.match(best.text) and not before.text.startswith("- "):
+            picked.insert(0, before)  # "This is an increase on..." needs what "this" is
         if _COMPARE_Q.search(request.question) or (
             request.years and _PRESENT_Q.search(request.question)
         ):
@@ -237,12 +321,13 @@ class ExtractiveComposer:
             return timely[0] if timely else scored[0]
         if request.time_intent != "current":
             return scored[0]
-        return max(pool, key=lambda s: (newest_key(s.chunk.meta.published, s.chunk.meta.period),
-                                        s.score))
+        return max(
+            pool, key=lambda s: (newest_key(s.chunk.meta.published, s.chunk.meta.period), s.score)
+        )
 
     def _list_after(self, s: _Scored) -> list[_Scored]:
         """A sentence that introduces a list ("...priorities are:") brings the whole list."""
-        following = s.chunk.sentences[s.index + 1: s.index + 12]
+        following = s.chunk.sentences[s.index + 1 : s.index + 12]
         if not (s.text.rstrip().endswith(":") or (following and following[0].startswith("- "))):
             return []
         items = []
@@ -273,7 +358,9 @@ class ExtractiveComposer:
                     numbers[p.chunk.id] = len(citations) + 1
                     citations.append(_citation(numbers[p.chunk.id], p))
                 marker = f"[{numbers[p.chunk.id]}]"
-                lines.append(f"{p.text} {marker}" if not p.text.startswith("- ") else f"\n{p.text} {marker}")
+                lines.append(
+                    f"{p.text} {marker}" if not p.text.startswith("- ") else f"\n{p.text} {marker}"
+                )
             body = " ".join(lines).replace(" \n", "\n")
             if di == 0:
                 intro = f"According to the {label}:"
@@ -282,21 +369,39 @@ class ExtractiveComposer:
                 parts.append(f"{intro} {body}")
             else:
                 older = newest_key(meta.published, meta.period) < newest_key(
-                    lead_chunk.meta.published, lead_chunk.meta.period)
+                    lead_chunk.meta.published, lead_chunk.meta.period
+                )
                 parts.append(f"\n\n{'Earlier, the' if older else 'The'} {label} said: {body}")
                 if older and request.time_intent == "current":
-                    notices.append(Notice("older_source", (
-                        f"Part of this answer comes from an older document, the {label}. The newest "
-                        f"source used is the {short_title(lead_chunk.meta.title)} "
-                        f"({date_label(lead_chunk.meta.published)}); where they differ, the newer "
-                        "one is more likely to be current.")))
+                    notices.append(
+                        Notice(
+                            "older_source",
+                            (
+                                f"Part of this answer comes from an older document, the {label}. "
+                                "The newest source used is the "
+                                f"{short_title(lead_chunk.meta.title)} "
+                                f"({date_label(lead_chunk.meta.published)}); where they differ, "
+                                "the newer one is more likely to be current."
+                            ),
+                        )
+                    )
         if lead_chunk.meta.inferred and "published" in lead_chunk.meta.inferred:
-            notices.append(Notice("note", f"The date of {short_title(lead_chunk.meta.title)} is not "
-                                          "stated by the partnership; it was inferred from its text."))
+            notices.append(
+                Notice(
+                    "note",
+                    f"The date of {short_title(lead_chunk.meta.title)} is not "
+                    "stated by the partnership; it was inferred from its text.",
+                )
+            )
         text = "".join(parts).strip()
-        return Answer(text=text, abstained=False, citations=citations, notices=notices,
-                      question=request.original or request.question,
-                      standalone_question=request.question)
+        return Answer(
+            text=text,
+            abstained=False,
+            citations=citations,
+            notices=notices,
+            question=request.original or request.question,
+            standalone_question=request.question,
+        )
 
     def _abstain(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
         seen: list[str] = []
@@ -305,27 +410,43 @@ class ExtractiveComposer:
             if label not in seen:
                 seen.append(label)
         searched = "; ".join(seen[:3]) if seen else "no document matched"
-        text = ("I cannot find this in the partnership's documents, so I will not guess. "
-                f"Closest documents searched: {searched}.")
+        text = (
+            "I cannot find this in the partnership's documents, so I will not guess. "
+            f"Closest documents searched: {searched}."
+        )
         if self.contact_hint:
             text += f" {self.contact_hint}"
-        return Answer(text=text, abstained=True, question=request.original or request.question,
-                      standalone_question=request.question)
+        return Answer(
+            text=text,
+            abstained=True,
+            question=request.original or request.question,
+            standalone_question=request.question,
+        )
 
 
 def _citation(n: int, p: _Scored) -> Citation:
     m = p.chunk.meta
-    return Citation(n=n, doc_id=m.doc_id, title=m.title, published=m.published, page=m.page,
-                    section=m.section, quote=p.text.removeprefix("- "), chunk_id=p.chunk.id,
-                    doc_type=m.doc_type)
+    return Citation(
+        n=n,
+        doc_id=m.doc_id,
+        title=m.title,
+        published=m.published,
+        page=m.page,
+        section=m.section,
+        quote=p.text.removeprefix("- "),
+        chunk_id=p.chunk.id,
+        doc_type=m.doc_type,
+    )
 
 
 def _recency(chunks: list[Chunk]) -> dict[str, float]:
     keys = sorted({newest_key(c.meta.published, c.meta.period) for c in chunks})
     if len(keys) <= 1:
         return {c.meta.doc_id: 1.0 for c in chunks}
-    return {c.meta.doc_id: keys.index(newest_key(c.meta.published, c.meta.period)) / (len(keys) - 1)
-            for c in chunks}
+    return {
+        c.meta.doc_id: keys.index(newest_key(c.meta.published, c.meta.period)) / (len(keys) - 1)
+        for c in chunks
+    }
 
 
 def _covers(chunk: Chunk, years: tuple[int, int]) -> bool:
@@ -357,8 +478,11 @@ def _redundant(text: str, others: list[str]) -> bool:
     return any(mine and len(mine & _content(o)) / len(mine) > 0.8 for o in others)
 
 
-_NUMBER_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                           r"twenty|thirty|forty|fifty|hundred|thousand|half|quarter)\b", re.I)
+_NUMBER_WORDS = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|half|quarter)\b",
+    re.I,
+)
 
 
 def _has_figure(text: str, years: tuple[int, int] | None) -> bool:
@@ -366,6 +490,19 @@ def _has_figure(text: str, years: tuple[int, int] | None) -> bool:
     found = re.findall(r"\d[\d,.%]*", text)
     skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
     return any(f.rstrip(".,") not in skip for f in found) or bool(_NUMBER_WORDS.search(text))
+
+
+def _paragraph_leads(chunk: Chunk) -> list[str]:
+    """For each sentence of a chunk, the first sentence of its paragraph (its topic)."""
+    from assistant.textutil import split_sentences
+
+    leads: list[str] = []
+    for paragraph in chunk.text.split("\n\n"):
+        sentences = split_sentences(paragraph)
+        leads.extend(sentences[:1] * len(sentences))
+    if len(leads) != len(chunk.sentences):  # defensive: fall back to the chunk's first sentence
+        return [chunk.sentences[0] if chunk.sentences else ""] * len(chunk.sentences)
+    return leads
 
 
 def _rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
@@ -377,9 +514,34 @@ def _rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     return sorted(content, key=lambda w: -idf(w))[:n]
 
 
-_GENERIC = {"many", "much", "number", "date", "children", "child", "oxfordshire", "year", "figure",
-            "percentage", "proportion", "rate", "often", "osc", "oscb", "oscp", "partnership",
-            "board", "safeguard", "safeguarding", "receive", "happen", "doe", "did", "wa", "were"}
+_GENERIC = {
+    "many",
+    "much",
+    "number",
+    "date",
+    "children",
+    "child",
+    "oxfordshire",
+    "year",
+    "figure",
+    "percentage",
+    "proportion",
+    "rate",
+    "often",
+    "osc",
+    "oscb",
+    "oscp",
+    "partnership",
+    "board",
+    "safeguard",
+    "safeguarding",
+    "receive",
+    "happen",
+    "doe",
+    "did",
+    "wa",
+    "were",
+}
 
 
 def _title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
@@ -400,8 +562,9 @@ def _person_names(question: str) -> list[str]:
     return [f for f in found if len(f.split()) >= 2 and not f.startswith(("Oxfordshire", "The "))]
 
 
-def _verdict(question: str, lead: list[_Scored], docs: dict[str, list[_Scored]],
-             order: list[str]) -> str:
+def _verdict(
+    question: str, lead: list[_Scored], docs: dict[str, list[_Scored]], order: list[str]
+) -> str:
     """Start a yes/no answer with what the newest source says, never a guess."""
     terms = [t for t in subject_terms(question) if t[:1].isupper() and len(t) > 2]
     if not terms:
@@ -424,16 +587,25 @@ def merge_answers(answers: list[Answer]) -> Answer:
     for a in useful:
         mapping: dict[int, int] = {}
         for c in a.citations:
-            same = next((x for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote),
-                        None)
+            same = next(
+                (x for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote), None
+            )
             if same is None:
                 same = replace(c, n=len(citations) + 1)
                 citations.append(same)
             mapping[c.n] = same.n
-        texts.append(re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]",
-                            a.text))
+        texts.append(_renumber(a.text, mapping))
         notices.extend(n for n in a.notices if n not in notices)
     if any(a.abstained for a in answers) and len(useful) < len(answers):
         texts.append("I cannot find an answer to the rest of the question in the documents.")
-    return Answer(text="\n\n".join(texts), abstained=all(a.abstained for a in answers),
-                  citations=citations, notices=notices, question=answers[0].question)
+    return Answer(
+        text="\n\n".join(texts),
+        abstained=all(a.abstained for a in answers),
+        citations=citations,
+        notices=notices,
+        question=answers[0].question,
+    )
+
+
+def _renumber(text: str, mapping: dict[int, int]) -> str:
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)

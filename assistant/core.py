@@ -48,8 +48,9 @@ class Assistant:
             return snap
         with self._lock:
             if not self._snapshot.is_current():
-                fresh = IndexSnapshot(Path(self.settings.data_dir), self.settings.chroma_url,
-                                      fresh=True)
+                fresh = IndexSnapshot(
+                    Path(self.settings.data_dir), self.settings.chroma_url, fresh=True
+                )
                 self._derived = _Derived(fresh)
                 self._snapshot = fresh
                 log.info("index reloaded: version %s", fresh.version)
@@ -63,11 +64,19 @@ class Assistant:
     def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
         snap = self.snapshot()
         derived = self._derived
-        return plan_query(question, history, derived.glossary_map, derived.vocabulary) if \
-            snap else plan_query(question, history, {}, set())
+        return (
+            plan_query(question, history, derived.glossary_map, derived.vocabulary)
+            if snap
+            else plan_query(question, history, {}, set())
+        )
 
-    def retrieve(self, query: str, k: int | None = None, filters: Filters | dict | None = None,
-                 history: list[str] | None = None) -> list[Chunk]:
+    def retrieve(
+        self,
+        query: str,
+        k: int | None = None,
+        filters: Filters | dict | None = None,
+        history: list[str] | None = None,
+    ) -> list[Chunk]:
         plan = self.plan(query, history)
         return self._retrieve(plan, k, filters)[0]
 
@@ -76,12 +85,14 @@ class Assistant:
 
         snap = self.snapshot()
         vector = get_embedder().encode_one(plan.search_text)
-        chunks = self.retriever.retrieve(snap, plan, vector, k or self.settings.top_k,
-                                         Filters.from_any(filters))
+        chunks = self.retriever.retrieve(
+            snap, plan, vector, k or self.settings.top_k, Filters.from_any(filters)
+        )
         return chunks, vector, snap
 
-    def ask(self, question: str, history: list[str] | None = None,
-            filters: Filters | dict | None = None) -> Answer:
+    def ask(
+        self, question: str, history: list[str] | None = None, filters: Filters | dict | None = None
+    ) -> Answer:
         final: Answer | None = None
         for item in self.stream(question, history, filters):
             if isinstance(item, Answer):
@@ -89,14 +100,18 @@ class Assistant:
         assert final is not None
         return final
 
-    def stream(self, question: str, history: list[str] | None = None,
-               filters: Filters | dict | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, history: list[str] | None = None, filters: Filters | dict | None = None
+    ) -> Iterator[str | Answer]:
         """Yield text deltas (LLM answerers only), then the final checked ``Answer``."""
         started = time.perf_counter()
         notices = safety_notices(question, self.settings)
         plan = self.plan(question, history)
-        parts = split_parts(plan.standalone) if isinstance(self.answerer, ExtractiveComposer) \
+        parts = (
+            split_parts(plan.standalone)
+            if isinstance(self.answerer, ExtractiveComposer)
             else [plan.standalone]
+        )
         answers: list[Answer] = []
         retrieved: list[Chunk] = []
         retrieve_ms = 0.0
@@ -107,9 +122,13 @@ class Assistant:
             retrieve_ms += (time.perf_counter() - t0) * 1000
             retrieved.extend(c for c in chunks if c.id not in {r.id for r in retrieved})
             request = AnswerRequest(
-                question=part_plan.standalone, original=question,
-                time_intent=part_plan.time_intent, yes_no=part_plan.yes_no, query_vector=vector,
-                sentence_vectors=snap.sentence_matrix, years=part_plan.years,
+                question=part_plan.standalone,
+                original=question,
+                time_intent=part_plan.time_intent,
+                yes_no=part_plan.yes_no,
+                query_vector=vector,
+                sentence_vectors=snap.sentence_matrix,
+                years=part_plan.years,
                 extra={"explicit_present": part_plan.explicit_present, "idf": self._derived.idf},
             )
             for item in self.answerer.stream(request, chunks):
@@ -164,8 +183,8 @@ class _Derived:
                 if e["expansion"] not in self.glossary_map.setdefault(k, []):
                     self.glossary_map[k].append(e["expansion"])
         self.vocabulary: set[str] = set()
-        from collections import Counter
         import math
+        from collections import Counter
 
         from assistant.compose import content_words
 
@@ -206,10 +225,14 @@ def safety_notices(message: str, settings: Settings) -> list[Notice]:
 
 def contact_hint(settings: Settings) -> str:
     if settings.contact_mash and settings.contact_mash != PLACEHOLDER:
-        return ("If you need an answer for a particular child, ask your designated safeguarding "
-                f"lead or the MASH: {settings.contact_mash}.")
-    return ("If you need an answer for a particular child, ask your designated safeguarding lead "
-            "or your organisation's safeguarding procedure contacts.")
+        return (
+            "If you need an answer for a particular child, ask your designated safeguarding "
+            f"lead or the MASH: {settings.contact_mash}."
+        )
+    return (
+        "If you need an answer for a particular child, ask your designated safeguarding lead "
+        "or your organisation's safeguarding procedure contacts."
+    )
 
 
 def make_answerer(settings: Settings) -> Answerer:

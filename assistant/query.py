@@ -13,8 +13,11 @@ _PRESENT = re.compile(
     r"newest|most recent|this year|nowadays)\b",
     re.I,
 )
-_HISTORY = re.compile(r"\b(changed?|over time|history|historically|used to|previously|before|"
-                      r"compare[sd]?|difference|since)\b", re.I)
+_HISTORY = re.compile(
+    r"\b(changed?|over time|history|historically|used to|previously|before|"
+    r"compare[sd]?|difference|since)\b",
+    re.I,
+)
 _YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-/–]\s*(20\d\d|\d\d)(?![\d%])")
 _YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d%,])")
 _FOLLOW_START = re.compile(
@@ -22,18 +25,97 @@ _FOLLOW_START = re.compile(
     r"who else|which one|same for|in that case)\b",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|there|"
-                      r"the same|that one|this one)\b", re.I)
-_YES_NO = re.compile(r"^\s*(is|are|was|were|does|do|did|has|have|had|can|could|should|will|"
-                     r"would)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|there|"
+    r"the same|that one|this one)\b",
+    re.I,
+)
+_YES_NO = re.compile(
+    r"^\s*(is|are|was|were|does|do|did|has|have|had|can|could|should|will|"
+    r"would)\b",
+    re.I,
+)
 _QUESTION_WORDS = {
-    "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "is", "are", "was",
-    "were", "do", "does", "did", "the", "a", "an", "of", "in", "on", "for", "to", "and", "or",
-    "tell", "me", "about", "please", "can", "you", "i", "we", "our", "it", "its", "they", "them",
-    "their", "that", "this", "those", "these", "he", "she", "his", "her", "there", "has", "have",
-    "had", "be", "been", "by", "with", "at", "from", "as", "so", "also", "what's", "whats", "else",
-    "say", "said", "says", "document", "documents", "many", "much", "still", "now", "currently",
-    "current", "then", "any", "all", "some", "more",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "which",
+    "why",
+    "how",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "and",
+    "or",
+    "tell",
+    "me",
+    "about",
+    "please",
+    "can",
+    "you",
+    "i",
+    "we",
+    "our",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "that",
+    "this",
+    "those",
+    "these",
+    "he",
+    "she",
+    "his",
+    "her",
+    "there",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "by",
+    "with",
+    "at",
+    "from",
+    "as",
+    "so",
+    "also",
+    "what's",
+    "whats",
+    "else",
+    "say",
+    "said",
+    "says",
+    "document",
+    "documents",
+    "many",
+    "much",
+    "still",
+    "now",
+    "currently",
+    "current",
+    "then",
+    "any",
+    "all",
+    "some",
+    "more",
 }
 
 
@@ -73,8 +155,9 @@ def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
     return "current", None
 
 
-_PART_SPLIT = re.compile(r"(?:,|;)?\s+and\s+(?=(?:who|what|when|how|which|where|why|is|are|does)\b)",
-                         re.I)
+_PART_SPLIT = re.compile(
+    r"(?:,|;)?\s+and\s+(?=(?:who|what|when|how|which|where|why|is|are|does)\b)", re.I
+)
 
 
 def split_parts(question: str) -> list[str]:
@@ -91,8 +174,11 @@ def split_parts(question: str) -> list[str]:
 
 def subject_terms(question: str) -> list[str]:
     """Content words of a question: what a follow-up's pronoun most likely points at."""
-    return [w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/&-]*", question)
-            if w.lower() not in _QUESTION_WORDS and len(w) > 1]
+    return [
+        w
+        for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/&-]*", question)
+        if w.lower() not in _QUESTION_WORDS and len(w) > 1
+    ]
 
 
 def is_followup(question: str) -> bool:
@@ -131,7 +217,11 @@ def expand_acronyms(text: str, glossary: dict[str, list[str]]) -> list[str]:
     out: list[str] = []
     tokens = set(re.findall(r"[A-Za-z&]{2,10}", text))
     for token in tokens:
-        for key in (token, token.upper(), token.upper().rstrip("S") if token.endswith("s") else None):
+        for key in (
+            token,
+            token.upper(),
+            token.upper().rstrip("S") if token.endswith("s") else None,
+        ):
             if key and key in glossary and (token.isupper() or len(token) >= 3):
                 out.extend(e for e in glossary[key] if e not in out)
                 break
@@ -180,9 +270,10 @@ def plan_query(
         search_text=search,
         time_intent=intent,
         years=years,
-        yes_no=bool(_YES_NO.match(question)) and not question.strip().lower().startswith(
-            ("should i", "should we", "do i need", "can i")
-        ),
+        yes_no=bool(_YES_NO.match(question))
+        and not question.strip()
+        .lower()
+        .startswith(("should i", "should we", "do i need", "can i")),
         followup=followup,
         explicit_present=bool(_PRESENT.search(standalone)),
         expansions=expansions,

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from assistant.types import Answer, Citation, Notice
 
-_ORDER = {"escalation": 0, "warning": 1, "decision": 2, "newer_source": 3, "older_source": 4,
-          "note": 5}
+_ORDER = {
+    "escalation": 0,
+    "warning": 1,
+    "decision": 2,
+    "newer_source": 3,
+    "older_source": 4,
+    "note": 5,
+}
 _LABEL = {
     "escalation": "🚨 **If a child may be at risk now**",
     "warning": "⚠️ **Personal details**",
@@ -49,8 +55,11 @@ def sources_markdown(citations: list[Citation]) -> str:
 
 
 def to_markdown(answer: Answer) -> str:
-    parts = [notices_markdown(answer.notices), answer.text.replace("\n- ", "  \n- "),
-             sources_markdown(answer.citations)]
+    parts = [
+        notices_markdown(answer.notices),
+        answer.text.replace("\n- ", "  \n- "),
+        sources_markdown(answer.citations),
+    ]
     return "\n\n".join(p for p in parts if p)
 
 

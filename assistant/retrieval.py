@@ -69,9 +69,9 @@ class Weights:
     candidates: int = 40
     sentence: float = 0.35  # best sentence cosine (stored sentence vectors)
     chunk: float = 0.10  # whole-chunk cosine
-    fusion: float = 2.0  # reciprocal-rank fusion of the three rankings (~1/60 each)
+    fusion: float = 4.0  # reciprocal-rank fusion of the three rankings (~1/60 each)
     lexical: float = 0.30  # BM25, normalised by the best score for the query
-    recency: float = 0.20  # questions about now (or no time): newer documents first
+    recency: float = 0.10  # questions about now (or no time): newer documents first
     period_match: float = 0.05  # questions naming a year: documents of that time
 
 
@@ -120,10 +120,13 @@ class HybridRetriever:
             if lexical_scores[i] > 0
         ]
         lexical_ranked = [
-            cid for cid in lexical_ranked if cid in snapshot.chunks and filters.accepts(snapshot.chunks[cid])
+            cid
+            for cid in lexical_ranked
+            if cid in snapshot.chunks and filters.accepts(snapshot.chunks[cid])
         ][:n]
         by_sentence = [
-            cid for cid, _ in snapshot.sentence_search(query_vector, n * 2)
+            cid
+            for cid, _ in snapshot.sentence_search(query_vector, n * 2)
             if filters.accepts(snapshot.chunks[cid])
         ][:n]
         fused = rrf([[cid for cid, _ in dense], lexical_ranked, by_sentence])

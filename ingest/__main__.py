@@ -23,7 +23,11 @@ def _human(report: IngestReport) -> str:
         f"unchanged {len(report.unchanged)}, failed {len(report.failed)} "
         f"({report.chunks} chunks live, {report.seconds:.1f} s)"
     ]
-    for label, ids in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
+    for label, ids in (
+        ("added", report.added),
+        ("updated", report.updated),
+        ("removed", report.removed),
+    ):
         lines += [f"  {label}: {doc_id}" for doc_id in ids]
     lines += [f"  FAILED {f.file} [{f.reason}]: {f.message}" for f in report.failed]
     return "\n".join(lines)
@@ -31,7 +35,9 @@ def _human(report: IngestReport) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the corpus)")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default: the corpus)"
+    )
     parser.add_argument("--rebuild", action="store_true", help="drop the index and start over")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -16,7 +16,10 @@ def _split_long(text: str, size: int) -> list[str]:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=size, chunk_overlap=0, separators=["\n", ". ", "; ", ", ", " "], keep_separator="end"
+        chunk_size=size,
+        chunk_overlap=0,
+        separators=["\n", ". ", "; ", ", ", " "],
+        keep_separator="end",
     )
     return [part.strip() for part in splitter.split_text(text) if part.strip()]
 

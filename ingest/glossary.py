@@ -12,7 +12,9 @@ from collections import Counter
 
 _ACR = r"([A-Z][A-Za-z&]{0,2}[A-Z][A-Z&]{0,7}s?)"
 _PAREN = re.compile(r"([A-Za-z][A-Za-z'’&,\- ]{3,120}?)\s*\(\s*" + _ACR + r"\s*\)")
-_DASH = re.compile(r"(?:^|\n|[-•·]\s)\s*" + _ACR + r"\s*(?:–|—|-|:)\s*([A-Z][A-Za-z'’&,\- ]{3,100})")
+_DASH = re.compile(
+    r"(?:^|\n|[-•·]\s)\s*" + _ACR + r"\s*(?:–|—|-|:)\s*([A-Z][A-Za-z'’&,\- ]{3,100})"
+)
 _IS = re.compile(r"\b" + _ACR + r"[¹²³]?\s+(?:is|stands for)\s+(?:the|an?)?\s*([^.\n]{3,100})")
 _MINOR = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "with", "at", "by"}
 
@@ -41,13 +43,16 @@ def _best_expansion(acronym: str, candidate: str, loose: bool) -> str | None:
         tail = words[start:]
         initials = _initials(tail)
         if initials == target or (
-            len(initials) >= len(target) - 1 and initials.startswith(target[:1]) and target.startswith(initials) and len(initials) >= 3
+            len(initials) >= len(target) - 1
+            and initials.startswith(target[:1])
+            and target.startswith(initials)
+            and len(initials) >= 3
         ):
             return " ".join(tail).strip(" ,")
         if len(initials) > len(target) + 1:
             break
     if loose:
-        tail = words[-(len(target) + 2):]
+        tail = words[-(len(target) + 2) :]
         if tail and Counter(_initials(tail)) >= Counter(target):
             return " ".join(tail).strip(" ,")
     return None

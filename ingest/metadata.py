@@ -19,15 +19,14 @@ from assistant.textutil import slugify
 
 MANIFEST = "manifest.yaml"
 FIELDS = ("title", "publisher", "doc_type", "published", "period")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
-        1,
-    )
-}
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}
 _LONG_DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(20\d\d)\b"
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+("
+    + "|".join(m.capitalize() for m in _MONTHS)
+    + r")\s+(20\d\d)\b"
 )
 _RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-/–]\s*(20\d\d|\d\d)(?![\d-])")
 _YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d%,])")
@@ -78,7 +77,9 @@ def infer_published(name: str, text: str) -> str:
     the text (never a future one)."""
     this_year = date.today().year
     dates = [
-        (int(y), _MONTHS[m.lower()], int(d)) for d, m, y in _LONG_DATE.findall(text) if int(y) <= this_year
+        (int(y), _MONTHS[m.lower()], int(d))
+        for d, m, y in _LONG_DATE.findall(text)
+        if int(y) <= this_year
     ]
     if dates:
         y, m, d = max(dates)

@@ -174,13 +174,21 @@ def _index_files(
         }
         chunks = make_chunks(loaded.blocks, record, settings.chunk_chars)
         record["glossary"] = [
-            {"acronym": a, "expansion": e, "doc_id": doc_id, "title": meta["title"],
-             "published": meta["published"]}
+            {
+                "acronym": a,
+                "expansion": e,
+                "doc_id": doc_id,
+                "title": meta["title"],
+                "published": meta["published"],
+            }
             for a, e in mine_glossary(text)
         ]
         embedder = get_embedder()
         chunk_vectors = embedder.encode(
-            [lexical_text(c.text, {"title": c.meta.title, "section": c.meta.section}) for c in chunks]
+            [
+                lexical_text(c.text, {"title": c.meta.title, "section": c.meta.section})
+                for c in chunks
+            ]
         )
         sentence_vectors = embedder.encode([s for c in chunks for s in c.sentences])
         writer.put_document(record, chunks, chunk_vectors, sentence_vectors, text)

@@ -17,8 +17,33 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]\s*)+(?:[·•]\s*)?|^\s*\(?\d{1,2}
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TERMINAL = (".", ",", ";", ":", "!", "…")
 _CONNECTORS = {
-    "and", "or", "the", "of", "with", "to", "a", "an", "for", "in", "on", "by", "from", "our",
-    "their", "is", "are", "be", "that", "as", "at", "which", "who", "this", "we", "it", "its",
+    "and",
+    "or",
+    "the",
+    "of",
+    "with",
+    "to",
+    "a",
+    "an",
+    "for",
+    "in",
+    "on",
+    "by",
+    "from",
+    "our",
+    "their",
+    "is",
+    "are",
+    "be",
+    "that",
+    "as",
+    "at",
+    "which",
+    "who",
+    "this",
+    "we",
+    "it",
+    "its",
 }
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
@@ -107,7 +132,9 @@ def _group_blocks(lines: list[str], markdown: bool, page: int | None) -> list[Bl
         if para and not join_lines(para).isdigit():  # a bare page number is not content
             blocks.append(Block("paragraph", clean_inline(join_lines(para)), page=page))
         if items:
-            blocks.append(Block("list", "\n".join(f"- {clean_inline(i)}" for i in items), page=page))
+            blocks.append(
+                Block("list", "\n".join(f"- {clean_inline(i)}" for i in items), page=page)
+            )
         if rows:
             blocks.append(Block("table", "\n".join(clean_inline(r) for r in rows), page=page))
         para, items, rows = [], [], []

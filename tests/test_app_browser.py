@@ -20,8 +20,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -34,10 +40,21 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def app_url(bundled_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
     port = _free_port()
-    env = {**os.environ, "SGA_DATA_DIR": bundled_settings.data_dir, "SGA_PORT": str(port),
-           "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=REPO_ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "SGA_DATA_DIR": bundled_settings.data_dir,
+        "SGA_PORT": str(port),
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_OFFLINE": "1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "app.py"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -76,7 +93,8 @@ def _ask(page, question: str) -> str:  # type: ignore[no-untyped-def]
     bot = page.locator("#chat .message.bot, #chat [data-testid='bot']").last
     bot.wait_for(timeout=60_000)
     page.wait_for_function(
-        "() => { const m = document.querySelectorAll('#chat .message.bot, #chat [data-testid=\"bot\"]');"
+        "() => { const m = document.querySelectorAll("
+        "'#chat .message.bot, #chat [data-testid=\"bot\"]');"
         " return m.length && m[m.length-1].innerText.length > 40; }",
         timeout=60_000,
     )

@@ -81,16 +81,27 @@ def test_missing_index_names_the_ingest_command(tmp_path: Path) -> None:
 
 
 def test_cli_ask_text_and_json(bundled_settings) -> None:
-    env = {"SGA_DATA_DIR": bundled_settings.data_dir, "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+    env = {
+        "SGA_DATA_DIR": bundled_settings.data_dir,
+        "HF_HUB_OFFLINE": "1",
+        "PATH": "/usr/bin:/bin",
+    }
     cmd = [sys.executable, "-m", "assistant", "ask", "What does IDACI stand for?"]
     text = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO_ROOT, timeout=300)
     assert text.returncode == 0, text.stderr
     assert "Sources:" in text.stdout and "income deprivation affecting children" in text.stdout
-    as_json = subprocess.run(cmd + ["--json"], env=env, capture_output=True, text=True,
-                             cwd=REPO_ROOT, timeout=300)
+    as_json = subprocess.run(
+        cmd + ["--json"], env=env, capture_output=True, text=True, cwd=REPO_ROOT, timeout=300
+    )
     data = json.loads(as_json.stdout)
     assert data["abstained"] is False
     assert {"doc_id", "title", "published", "page", "section", "quote"} <= set(data["citations"][0])
-    missing = subprocess.run(cmd, env={**env, "SGA_DATA_DIR": "/nonexistent/index"},
-                             capture_output=True, text=True, cwd=REPO_ROOT, timeout=300)
+    missing = subprocess.run(
+        cmd,
+        env={**env, "SGA_DATA_DIR": "/nonexistent/index"},
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=300,
+    )
     assert missing.returncode == 2 and "python -m ingest" in missing.stderr

@@ -80,7 +80,9 @@ def test_every_format_is_indexed_with_pages_and_sections(esp_corpus: Path, tmp_p
     assert "What happens after a referral" in strategy.meta.section
     html = [c for c in chunks if c.doc_id == "procedures-escalation-chapter"]
     assert html and all(c.meta.page is None for c in html)
-    assert any(" > " in c.meta.section for c in html + [c for c in chunks if c.doc_id.endswith("2022")])
+    assert any(
+        " > " in c.meta.section for c in html + [c for c in chunks if c.doc_id.endswith("2022")]
+    )
     # Metadata the manifest does not give is inferred and marked so.
     docx = next(d for d in assistant.documents() if d.doc_id == "esp-guidance-2023")
     assert docx.published == "2023" and "published" in docx.inferred
@@ -142,19 +144,41 @@ def test_chunk_ids_are_deterministic(esp_corpus: Path, tmp_path: Path) -> None:
 
 def test_cli_json_summary_and_exit_status(esp_corpus: Path, tmp_path: Path) -> None:
     fixtures.make_corrupt_pdf(esp_corpus / "broken.pdf")
-    env = {"SGA_CORPUS_DIR": str(esp_corpus), "SGA_DATA_DIR": str(tmp_path / "data"),
-           "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
-    run = subprocess.run([sys.executable, "-m", "ingest", "--json", "--quiet"], env=env,
-                         capture_output=True, text=True, timeout=600, cwd=REPO_ROOT)
+    env = {
+        "SGA_CORPUS_DIR": str(esp_corpus),
+        "SGA_DATA_DIR": str(tmp_path / "data"),
+        "HF_HUB_OFFLINE": "1",
+        "PATH": "/usr/bin:/bin",
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "ingest", "--json", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO_ROOT,
+    )
     assert run.returncode == 3, run.stderr
     summary = json.loads(run.stdout)
     assert len(summary["added"]) == 5
     assert summary["failed"][0]["file"] == "broken.pdf"
-    human = subprocess.run([sys.executable, "-m", "ingest", "--quiet"], env=env,
-                           capture_output=True, text=True, timeout=600, cwd=REPO_ROOT)
+    human = subprocess.run(
+        [sys.executable, "-m", "ingest", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO_ROOT,
+    )
     assert "unchanged 5" in human.stdout and "FAILED broken.pdf [corrupt]" in human.stdout
-    bad = subprocess.run([sys.executable, "-m", "ingest"], env={**env, "SGA_NOPE": "1"},
-                         capture_output=True, text=True, timeout=600, cwd=REPO_ROOT)
+    bad = subprocess.run(
+        [sys.executable, "-m", "ingest"],
+        env={**env, "SGA_NOPE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO_ROOT,
+    )
     assert bad.returncode == 2 and "Unknown setting SGA_NOPE" in bad.stderr
 
 
@@ -171,10 +195,20 @@ def test_a_running_assistant_sees_a_cli_ingest_without_restart(
     (esp_corpus / "esp-new-rule.txt").write_text(
         "ESP lanyard rule\n\nEvery visitor to an ESP children's centre wears a purple lanyard.\n"
     )
-    env = {"SGA_CORPUS_DIR": str(esp_corpus), "SGA_DATA_DIR": str(data), "HF_HUB_OFFLINE": "1",
-           "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-m", "ingest", "--quiet"], env=env,
-                          capture_output=True, text=True, timeout=600, cwd=REPO_ROOT)
+    env = {
+        "SGA_CORPUS_DIR": str(esp_corpus),
+        "SGA_DATA_DIR": str(data),
+        "HF_HUB_OFFLINE": "1",
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "ingest", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO_ROOT,
+    )
     assert done.returncode == 0, done.stderr
     answer = assistant.ask("What colour lanyard do visitors to a children's centre wear?")
     assert assistant.index_version != before

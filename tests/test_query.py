@@ -33,10 +33,14 @@ def test_glossary_patterns() -> None:
 
 
 def test_glossary_keeps_several_expansions() -> None:
-    text = ("Designated Safeguarding Partners (DSPs) met. Later the Delegated Safeguarding "
-            "Partners (DSPs) agreed.")
+    text = (
+        "Designated Safeguarding Partners (DSPs) met. Later the Delegated Safeguarding "
+        "Partners (DSPs) agreed."
+    )
     assert [e for a, e in mine_glossary(text) if a == "DSPs"] == [
-        "Designated Safeguarding Partners", "Delegated Safeguarding Partners"]
+        "Designated Safeguarding Partners",
+        "Delegated Safeguarding Partners",
+    ]
 
 
 def test_time_intent() -> None:
@@ -66,15 +70,19 @@ def test_acronyms_expand_both_ways() -> None:
 def test_typos_map_to_corpus_words() -> None:
     vocab = {"safeguarding", "chronology", "neglect", "children"}
     assert correct_typos("safegaurding chronolgy for childen", vocab) == {
-        "safegaurding": "safeguarding", "chronolgy": "chronology", "childen": "children"}
+        "safegaurding": "safeguarding",
+        "chronolgy": "chronology",
+        "childen": "children",
+    }
     assert correct_typos("neglect", vocab) == {}
 
 
 def test_filters_accept() -> None:
     from assistant.types import Chunk, ChunkMeta
 
-    meta = ChunkMeta("d", "T", "annual_report", "2025-07-02", "2024-04-01/2025-03-31", "", None,
-                     0, "h", "v")
+    meta = ChunkMeta(
+        "d", "T", "annual_report", "2025-07-02", "2024-04-01/2025-03-31", "", None, 0, "h", "v"
+    )
     chunk = Chunk("id", "text", meta)
     assert Filters(year_from=2024).accepts(chunk)
     assert not Filters(year_to=2020).accepts(chunk)

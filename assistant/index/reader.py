@@ -70,7 +70,10 @@ class IndexSnapshot:
                 spans[c["id"]] = (offset + local, offset + local + n)
                 local += n
                 self.chunks[c["id"]] = Chunk(
-                    id=c["id"], text=c["text"], meta=ChunkMeta(**c["meta"]), sentences=c["sentences"]
+                    id=c["id"],
+                    text=c["text"],
+                    meta=ChunkMeta(**c["meta"]),
+                    sentences=c["sentences"],
                 )
             offset += sv.shape[0]
             self.documents[doc_id] = DocumentInfo(
@@ -84,7 +87,9 @@ class IndexSnapshot:
                 source=rec.get("source", ""),
                 inferred=rec.get("inferred", ""),
             )
-        self.sentence_vectors = np.concatenate(vectors) if vectors else np.zeros((0, 384), np.float32)
+        self.sentence_vectors = (
+            np.concatenate(vectors) if vectors else np.zeros((0, 384), np.float32)
+        )
         self.sentence_spans: dict[str, tuple[int, int]] = spans
         owner = np.empty(len(self.sentence_vectors), dtype=object)
         for cid, (lo, hi) in spans.items():

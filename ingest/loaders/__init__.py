@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from assistant.errors import DocumentError
 from ingest.loaders.text import load_markdown, load_text
