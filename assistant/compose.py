@@ -165,6 +165,8 @@ class ExtractiveComposer:
         numeric = bool(_NUMBER_Q.search(request.question))
         titles = _title_overlap(request.question, chunks)
         recency = _recency(chunks)
+        focus = _focus_word(request)
+        asks_why = bool(re.match(r"\s*why\b", request.question, re.I))
         year_terms = re.findall(r"20\d\d(?:[-/]\d\d)?", request.question)
         asks_when = bool(
             _DATE_Q.search(request.question) or re.match(r"\s*when\b", request.question, re.I)
@@ -198,13 +200,17 @@ class ExtractiveComposer:
                 overlap = 0.6 * direct + 0.4 * inherited
                 score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
                 if len(sentence.split()) < 7:
-                    score -= 0.08  # fragments ("- Neglect") match words but say little
+                    score -= 0.12  # fragments ("- Neglect") match words but say little
                 if numeric and _has_figure(sentence, request.years):
                     score += 0.06
                 if year_terms and any(t in sentence for t in year_terms):
                     score += 0.06
                 if asks_when and _DATE_IN.search(sentence):
                     score += 0.06
+                if focus and focus in words_here:
+                    score += 0.08  # the question's own key word, not just its names
+                if asks_why and _REASON.search(sentence):
+                    score += 0.05
                 score += 0.06 * titles.get(chunk.meta.doc_id, 0.0)
                 if request.time_intent == "current":
                     score += 0.04 * recency.get(chunk.meta.doc_id, 0.0)
@@ -278,6 +284,12 @@ class ExtractiveComposer:
         before = by_key.get((best.chunk.id, best.index - 1))
         if before and _ANAPHORA.match(best.text) and not before.text.startswith("- "):
             picked.insert(0, before)  # "This is an increase on..." needs what "this" is
+        wanted = _answer_type(request)
+        if wanted and not wanted(picked[0].text):
+            typed = next((p for p in picked[1:] if wanted(p.text)), None)
+            if typed is not None:  # the sentence that holds the asked-for name/date/figure leads
+                picked.remove(typed)
+                picked.insert(0, typed)
         if _COMPARE_Q.search(request.question) or (
             request.years and _PRESENT_Q.search(request.question)
         ):
@@ -342,14 +354,19 @@ class ExtractiveComposer:
         docs: dict[str, list[_Scored]] = {}
         for p in picked:
             docs.setdefault(p.chunk.meta.doc_id, []).append(p)
-        order = sorted(docs, key=lambda d: _doc_order(request, docs[d][0].chunk))
+        lead_doc = picked[0].chunk.meta.doc_id  # chosen by _lead: newest or of the named time
+        order = [lead_doc] + sorted(
+            (d for d in docs if d != lead_doc), key=lambda d: _doc_order(request, docs[d][0].chunk)
+        )
         citations: list[Citation] = []
         numbers: dict[str, int] = {}
         parts: list[str] = []
         notices: list[Notice] = []
         lead_chunk = docs[order[0]][0].chunk
         for di, doc_id in enumerate(order):
-            group = sorted(docs[doc_id], key=lambda p: (p.chunk.meta.position, p.index))
+            group = sorted(
+                docs[doc_id], key=lambda p: (p is not picked[0], p.chunk.meta.position, p.index)
+            )
             meta = group[0].chunk.meta
             label = f"{short_title(meta.title)} ({date_label(meta.published)})"
             lines = []
@@ -361,7 +378,7 @@ class ExtractiveComposer:
                 lines.append(
                     f"{p.text} {marker}" if not p.text.startswith("- ") else f"\n{p.text} {marker}"
                 )
-            body = " ".join(lines).replace(" \n", "\n")
+            body = _inline_short_list(" ".join(lines).replace(" \n", "\n"))
             if di == 0:
                 intro = f"According to the {label}:"
                 if request.yes_no:
@@ -490,6 +507,64 @@ def _has_figure(text: str, years: tuple[int, int] | None) -> bool:
     found = re.findall(r"\d[\d,.%]*", text)
     skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
     return any(f.rstrip(".,") not in skip for f in found) or bool(_NUMBER_WORDS.search(text))
+
+
+_REASON = re.compile(
+    r"\b(because|as we know|so that|in order to|due to|to ensure|this is why|"
+    r"which means|as a result|since)\b",
+    re.I,
+)
+
+
+def _focus_word(request: AnswerRequest) -> str | None:
+    """The most specific word the question writes in lower case: usually what it asks about
+    ("escalate", "contextual"), as opposed to the names it mentions."""
+    idf = request.extra.get("idf")
+    if idf is None:
+        return None
+    lower = [
+        w
+        for w in re.findall(r"\b[a-z][a-z-]{3,}\b", request.question)
+        if w not in _STOP and _stem(w) not in _GENERIC
+    ]
+    stems = {_stem(w) for w in lower}
+    return max(stems, key=idf) if stems else None
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+
+
+def _answer_type(request: AnswerRequest):  # type: ignore[no-untyped-def]
+    """What kind of thing the question asks for, as a test on a sentence (or None)."""
+    q = request.question
+    if re.match(r"\s*who\b", q, re.I):
+        return lambda t: bool(_NAME.search(t))
+    if re.match(r"\s*when\b", q, re.I) or _DATE_Q.search(q):
+        return lambda t: bool(_DATE_IN.search(t))
+    if _NUMBER_Q.search(q):
+        return lambda t: _has_figure(t, request.years)
+    return None
+
+
+def _inline_short_list(body: str) -> str:
+    """An intro sentence with a short list ("...are:" + items) reads as one sentence, so the
+    answer's first sentence carries the items themselves."""
+    lines = body.split("\n")
+    if len(lines) < 2 or not lines[0].rstrip(" [0123456789]").endswith(":"):
+        return body
+    items = []
+    for line in lines[1:]:
+        if not line.startswith("- "):
+            break
+        items.append(line)
+    if not items or len(items) > 10 or any(len(i.split()) > 25 for i in items):
+        return body
+    cleaned = [re.sub(r"\s*\[\d+\]$", "", i[2:]).rstrip(".;") for i in items]
+    marker = re.search(r"\[\d+\]\s*$", items[-1])
+    intro = re.sub(r"\s*\[\d+\]$", "", lines[0]).rstrip()
+    sentence = f"{intro} {'; '.join(cleaned)}.{' ' + marker.group(0) if marker else ''}"
+    rest = lines[1 + len(items) :]
+    return "\n".join([sentence] + rest)
 
 
 def _paragraph_leads(chunk: Chunk) -> list[str]:

@@ -177,7 +177,10 @@ class _Derived:
         import re
 
         self.glossary_map: dict[str, list[str]] = {}
+        common = _common_acronyms(snap)
         for e in snap.glossary:
+            if e["acronym"] in common:
+                continue  # the partnership's own name is in every chunk: expanding it is noise
             key = e["acronym"].upper().rstrip("S") if e["acronym"].endswith("s") else e["acronym"]
             for k in {e["acronym"], key}:
                 if e["expansion"] not in self.glossary_map.setdefault(k, []):
@@ -198,6 +201,14 @@ class _Derived:
         for c in snap.chunks.values():
             self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
             self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))
+
+
+def _common_acronyms(snap: IndexSnapshot) -> set[str]:
+    """Acronyms found in more than a fifth of all chunks."""
+    acronyms = {e["acronym"] for e in snap.glossary}
+    total = max(len(snap.chunks), 1)
+    counts = {a: sum(1 for c in snap.chunks.values() if a in c.text) for a in acronyms}
+    return {a for a, n in counts.items() if n / total > 0.2}
 
 
 def safety_notices(message: str, settings: Settings) -> list[Notice]:
