@@ -99,7 +99,10 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
 
 
 def main() -> None:
+    from assistant.logs import configure_logging
+
     settings = load_settings()
+    configure_logging(settings)
     ui = build_ui(build_assistant())
     ui.queue(default_concurrency_limit=4).launch(
         server_name=settings.host, server_port=settings.port, show_error=False

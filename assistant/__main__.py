@@ -30,7 +30,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant import open_assistant
 
+    from assistant.logs import configure_logging
+    from assistant.settings import load_settings
+
     try:
+        configure_logging(load_settings())
         assistant = open_assistant()
         if args.command == "glossary":
             for e in assistant.glossary():

@@ -150,6 +150,14 @@ class Assistant:
             "retrieve": round(retrieve_ms, 1),
             "total": round((time.perf_counter() - started) * 1000, 1),
         }
+        log.info(  # metadata only: a question may name a child
+            "answered: %d chars, abstained=%s, notices=%s, citations=%d, %.0f ms",
+            len(question),
+            answer.abstained,
+            [n.kind for n in answer.notices],
+            len(answer.citations),
+            answer.timings_ms["total"],
+        )
         yield answer
 
     # -- orientation -------------------------------------------------------------------------

@@ -112,7 +112,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("host", "127.0.0.1", "Address the app listens on."),
     Setting("port", 7860, "Port the app listens on.", int),
-    Setting("log_level", "INFO", "Logging level (messages are never logged in full)."),
+    Setting(
+        "log_level",
+        "INFO",
+        "Logging level. Questions are never logged, only their length, outcome and timings.",
+    ),
+    Setting("log_file", "", "Also write the log to this file (empty: standard error only)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

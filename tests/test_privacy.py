@@ -1,0 +1,50 @@
+"""A message with a child's date of birth is warned about and written nowhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+pytestmark = pytest.mark.slow
+
+DOB = "14/03/2016"
+MESSAGE = f"Jayden Smith, 9, born {DOB}, lives at 12 Mill Lane OX4 1AB. What happens after I refer?"
+
+
+def _files_containing(folder: Path, needle: str) -> list[Path]:
+    hits = []
+    for path in folder.rglob("*"):
+        if path.is_file() and needle.encode() in path.read_bytes():
+            hits.append(path)
+    return hits
+
+
+def test_personal_details_warned_and_never_logged_or_stored(bundled_settings, tmp_path) -> None:
+    log_file = tmp_path / "assistant.log"
+    env = {
+        "SGA_DATA_DIR": bundled_settings.data_dir,
+        "SGA_LOG_FILE": str(log_file),
+        "SGA_LOG_LEVEL": "DEBUG",
+        "HF_HUB_OFFLINE": "1",
+        "PATH": "/usr/bin:/bin",
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", MESSAGE, "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=300,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    assert '"kind": "warning"' in run.stdout  # the person is told not to enter such details
+    assert log_file.exists() and "answered:" in log_file.read_text()
+    for needle in (DOB, "Jayden", "Mill Lane"):
+        assert needle not in log_file.read_text()
+        assert needle not in run.stderr
+        assert not _files_containing(Path(bundled_settings.data_dir), needle)
