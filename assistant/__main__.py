@@ -29,7 +29,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from assistant import open_assistant
-
     from assistant.logs import configure_logging
     from assistant.settings import load_settings
 
