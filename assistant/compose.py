@@ -134,7 +134,7 @@ class ExtractiveComposer:
 
     def __init__(
         self,
-        abstain_threshold: float = 0.35,
+        abstain_threshold: float = 0.40,
         contact_hint: str = "",
         max_chunks: int = 6,
         max_sentences: int = 3,

@@ -77,6 +77,19 @@ def compare_reports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _delta(delta: float | None, name: str) -> str:
+    """A change as printed.
+
+    >>> _delta(0.24, "mrr"), _delta(-211.55, "latency_p50_ms"), _delta(25, "n"), _delta(None, "x")
+    ('+0.240', '-212', '+25', '')
+    """
+    if delta is None:
+        return ""
+    if isinstance(delta, int) or name.endswith(("_ms", "_median")):
+        return f"{delta:+.0f}"
+    return f"{delta:+.3f}"
+
+
 def format_comparison(result: dict[str, Any]) -> str:
     """The comparison as text for a terminal or CI log."""
     old, new = result["old"], result["new"]
@@ -96,7 +109,7 @@ def format_comparison(result: dict[str, Any]) -> str:
         for row in rows:
             name = row["metric"]
             mark = {True: "  better", False: "  WORSE", None: ""}[row["better"]]
-            change = "" if row["delta"] is None else f"{row['delta']:+.3f}".rstrip("0").rstrip(".")
+            change = _delta(row["delta"], name)
             lines.append(
                 f"  {name:34} {fmt(row['old'], name):>9} {fmt(row['new'], name):>9} "
                 f"{change:>9}{mark}"
