@@ -38,7 +38,12 @@ class Embedder:
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        import torch
+
         with self._lock:
+            # One thread for a query: under load, 2 threads contend and p95 jumps (measured
+            # 495 ms vs 32 ms with two busy processes); batches at ingest use both cores.
+            torch.set_num_threads(1 if len(texts) <= 2 else max(1, os.cpu_count() or 1))
             vectors = self._model.encode(
                 texts,
                 batch_size=batch_size,
