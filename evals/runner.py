@@ -120,18 +120,7 @@ def score_case(
         notes.append("lead fact not in the first sentence")
 
     return {
-        "id": case.id,
-        "question": case.question,
-        "history": case.history,
-        "persona": case.persona,
-        "kind": case.kind,
-        "split": case.split,
-        "sources": case.sources,
-        "must_include": case.must_include,
-        "must_not_include": case.must_not_include,
-        "lead": case.lead,
-        "expect_escalation": case.expect_escalation,
-        "should_abstain": case.unanswerable,
+        **_case_fields(case),
         "answer": text,
         "abstained": abstained,
         "escalated": escalated,
@@ -156,8 +145,8 @@ def score_case(
     }
 
 
-def error_record(case: Case, error: BaseException) -> dict[str, Any]:
-    """A failed record for a case whose call raised."""
+def _case_fields(case: Case) -> dict[str, Any]:
+    """What a record repeats of its case, so a report can be read without the set."""
     return {
         "id": case.id,
         "question": case.question,
@@ -171,6 +160,13 @@ def error_record(case: Case, error: BaseException) -> dict[str, Any]:
         "lead": case.lead,
         "expect_escalation": case.expect_escalation,
         "should_abstain": case.unanswerable,
+    }
+
+
+def error_record(case: Case, error: BaseException) -> dict[str, Any]:
+    """A failed record for a case whose call raised."""
+    return {
+        **_case_fields(case),
         "answer": "",
         "abstained": False,
         "escalated": False,
