@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.answerer import AnswerRequest
 from assistant.index import newest_key
 from assistant.query import subject_terms
-from assistant.textutil import words
+from assistant.textutil import paragraph_leads, words
 from assistant.types import Answer, Chunk, Citation, Notice
 
 _LIST_Q = re.compile(
@@ -148,6 +148,9 @@ class ExtractiveComposer:
         yield self.answer(request, chunks)
 
     def answer(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
+        unknown = request.extra.get("unknown") or []
+        if unknown:
+            return self._abstain(request, chunks, unknown)
         scored = self._score(request, chunks[: self.max_chunks])
         if (
             not scored
@@ -284,14 +287,23 @@ class ExtractiveComposer:
         before = by_key.get((best.chunk.id, best.index - 1))
         if before and _ANAPHORA.match(best.text) and not before.text.startswith("- "):
             picked.insert(0, before)  # "This is an increase on..." needs what "this" is
+        if request.yes_no:
+            claim = _claim_terms(request.question)
+            if claim and not all(t in best.text for t in claim):
+                said = next((x for x in scored if all(t in x.text for t in claim)), None)
+                if said is not None and said not in picked:
+                    picked.append(said)  # where the claim was true, to show what changed
         wanted = _answer_type(request)
         if wanted and not wanted(picked[0].text):
             typed = next((p for p in picked[1:] if wanted(p.text)), None)
             if typed is not None:  # the sentence that holds the asked-for name/date/figure leads
                 picked.remove(typed)
                 picked.insert(0, typed)
-        if _COMPARE_Q.search(request.question) or (
-            request.years and _PRESENT_Q.search(request.question)
+        time_refs = set(re.findall(r"20\d\d(?:[-/]\d\d)?", request.question))
+        if (
+            _COMPARE_Q.search(request.question)
+            or (request.years and _PRESENT_Q.search(request.question))
+            or len(time_refs) >= 2
         ):
             for doc_best in self._best_per_document(scored, exclude=best.chunk.meta.doc_id):
                 if not _redundant(doc_best.text, [p.text for p in picked]):
@@ -327,6 +339,10 @@ class ExtractiveComposer:
         """For a question about now, the newest document among the near-best sentences leads;
         for a named year, a document of that time does."""
         margin = 0.15 if request.extra.get("explicit_present") else 0.03
+        if request.yes_no and request.time_intent == "current":
+            topical = _newest_on_topic(request.question, scored)
+            if topical is not None:  # "is X still ...?" is answered from the newest source
+                return topical
         pool = [s for s in scored if s.score >= scored[0].score - margin][:8]
         if request.years:
             timely = [s for s in pool if _covers(s.chunk, request.years)]
@@ -420,15 +436,18 @@ class ExtractiveComposer:
             standalone_question=request.question,
         )
 
-    def _abstain(self, request: AnswerRequest, chunks: list[Chunk]) -> Answer:
+    def _abstain(
+        self, request: AnswerRequest, chunks: list[Chunk], unknown: list[str] | None = None
+    ) -> Answer:
         seen: list[str] = []
         for c in chunks[:6]:
             label = f"{short_title(c.meta.title)} ({date_label(c.meta.published)})"
             if label not in seen:
                 seen.append(label)
         searched = "; ".join(seen[:3]) if seen else "no document matched"
+        missing = f"The documents never mention {', '.join(unknown)}. " if unknown else ""
         text = (
-            "I cannot find this in the partnership's documents, so I will not guess. "
+            f"{missing}I cannot find this in the partnership's documents, so I will not guess. "
             f"Closest documents searched: {searched}."
         )
         if self.contact_hint:
@@ -568,16 +587,7 @@ def _inline_short_list(body: str) -> str:
 
 
 def _paragraph_leads(chunk: Chunk) -> list[str]:
-    """For each sentence of a chunk, the first sentence of its paragraph (its topic)."""
-    from assistant.textutil import split_sentences
-
-    leads: list[str] = []
-    for paragraph in chunk.text.split("\n\n"):
-        sentences = split_sentences(paragraph)
-        leads.extend(sentences[:1] * len(sentences))
-    if len(leads) != len(chunk.sentences):  # defensive: fall back to the chunk's first sentence
-        return [chunk.sentences[0] if chunk.sentences else ""] * len(chunk.sentences)
-    return leads
+    return paragraph_leads(chunk.text, chunk.sentences)
 
 
 def _rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
@@ -637,11 +647,33 @@ def _person_names(question: str) -> list[str]:
     return [f for f in found if len(f.split()) >= 2 and not f.startswith(("Oxfordshire", "The "))]
 
 
+def _claim_terms(question: str) -> list[str]:
+    """The names a yes/no question asserts something about ("Is Dana Whitfield still ...")."""
+    return [
+        t for t in subject_terms(question) if t[:1].isupper() and not t.isupper() and len(t) > 2
+    ]
+
+
+def _newest_on_topic(question: str, scored: list[_Scored]) -> _Scored | None:
+    """The newest document's sentence on the question's topic, ignoring the names it asserts:
+    for "Is Dana Whitfield still the chair?", what the newest source says about the chair."""
+    claim = content_words(" ".join(_claim_terms(question)))
+    topic = content_words(question) - claim - _GENERIC
+    if not topic or not scored:
+        return None
+    newest = max(newest_key(s.chunk.meta.published, s.chunk.meta.period) for s in scored)
+    candidates = [
+        s for s in scored if newest_key(s.chunk.meta.published, s.chunk.meta.period) == newest
+    ]
+    best = max(candidates, key=lambda s: (len(topic & content_words(s.text)), s.score))
+    return best if len(topic & content_words(best.text)) * 2 >= len(topic) else None
+
+
 def _verdict(
     question: str, lead: list[_Scored], docs: dict[str, list[_Scored]], order: list[str]
 ) -> str:
     """Start a yes/no answer with what the newest source says, never a guess."""
-    terms = [t for t in subject_terms(question) if t[:1].isupper() and len(t) > 2]
+    terms = _claim_terms(question)
     if not terms:
         return "The documents do not answer yes or no directly."
     lead_text = " ".join(p.text for p in lead)

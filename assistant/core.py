@@ -129,7 +129,11 @@ class Assistant:
                 query_vector=vector,
                 sentence_vectors=snap.sentence_matrix,
                 years=part_plan.years,
-                extra={"explicit_present": part_plan.explicit_present, "idf": self._derived.idf},
+                extra={
+                    "explicit_present": part_plan.explicit_present,
+                    "idf": self._derived.idf,
+                    "unknown": part_plan.unknown,
+                },
             )
             for item in self.answerer.stream(request, chunks):
                 if isinstance(item, Answer):
@@ -206,6 +210,11 @@ class _Derived:
         unseen = math.log(n + 1) + 1.0
         idf_table = {w: math.log((n + 1) / (f + 1)) + 1.0 for w, f in df.items()}
         self.idf = lambda w: idf_table.get(w, unseen)
+        texts = [f"{c.meta.title} {c.meta.section} {c.text}" for c in snap.chunks.values()]
+        self.corpus_text = " ".join(texts).lower()
+        self.known_tokens = set(re.findall(r"[a-z0-9][a-z0-9'’&-]*", self.corpus_text))
+        self.known_tokens |= {t.strip("'’") for t in self.known_tokens}
+        self.known_tokens |= {e["expansion"].lower() for e in snap.glossary}
         for c in snap.chunks.values():
             self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
             self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))

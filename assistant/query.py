@@ -131,6 +131,7 @@ class QueryPlan:
     followup: bool = False
     expansions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)  # names the documents never mention
 
 
 def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
@@ -232,6 +233,63 @@ def expand_acronyms(text: str, glossary: dict[str, list[str]]) -> list[str]:
     return out
 
 
+_MONTHS_DAYS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "i",
+    "i'm",
+    "i've",
+    "ok",
+    "uk",
+    "england",
+    "nhs",
+}
+_CODE_NAME = re.compile(r"\b(?:Child|Baby|Family|Young Person|Sibling)\s+[A-Z]\b")
+
+
+def unknown_names(question: str, known: set[str], corpus_text: str) -> list[str]:
+    """Capitalised names and codes in a question that no document mentions ("Jayden",
+    "Child D"): the documents cannot answer about them.
+
+    >>> unknown_names("What happened to Jayden in the OSCB review?", {"oscb", "review"}, "")
+    ['Jayden']
+    """
+    found = [
+        m.group(0) for m in _CODE_NAME.finditer(question) if m.group(0).lower() not in corpus_text
+    ]
+    for m in re.finditer(r"(?<![\w'’])([A-Z][A-Za-z'’&-]+)", question):
+        token = m.group(1).strip("'’")
+        lowered = token.lower().removesuffix("'s").removesuffix("’s")
+        at_start = m.start() == 0 or question[: m.start()].rstrip().endswith((".", "?", "!", ":"))
+        if at_start and not token.isupper():
+            continue  # an ordinary word capitalised at the start of a sentence
+        if lowered in _MONTHS_DAYS or len(lowered) < 2 or any(ch.isdigit() for ch in lowered):
+            continue
+        if lowered in known or lowered.rstrip("s") in known:
+            continue
+        if any(part in known for part in re.split(r"[-&]", lowered) if part) and "-" in lowered:
+            continue
+        found.append(token)
+    return found
+
+
 def correct_typos(text: str, vocabulary: set[str]) -> dict[str, str]:
     """Misspelt words mapped to the nearest word the corpus uses (edit distance 1-2)."""
     from rapidfuzz import process
@@ -255,6 +313,8 @@ def plan_query(
     history: list[str] | None,
     glossary: dict[str, list[str]],
     vocabulary: set[str],
+    known_tokens: set[str] | None = None,
+    corpus_text: str = "",
 ) -> QueryPlan:
     standalone, followup = make_standalone(question, history or [])
     intent, years = time_intent(standalone)
@@ -278,4 +338,5 @@ def plan_query(
         explicit_present=bool(_PRESENT.search(standalone)),
         expansions=expansions,
         corrections=corrections,
+        unknown=unknown_names(corrected, known_tokens, corpus_text) if known_tokens else [],
     )

@@ -61,3 +61,14 @@ def words(text: str) -> list[str]:
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def paragraph_leads(text: str, sentences: list[str]) -> list[str]:
+    """For each sentence of a chunk, the first sentence of its paragraph (its topic)."""
+    leads: list[str] = []
+    for paragraph in text.split("\n\n"):
+        found = split_sentences(paragraph)
+        leads.extend(found[:1] * len(found))
+    if len(leads) != len(sentences):  # defensive: fall back to the chunk's first sentence
+        return [sentences[0] if sentences else ""] * len(sentences)
+    return leads

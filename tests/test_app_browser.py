@@ -86,19 +86,30 @@ def page(app_url: str):  # type: ignore[no-untyped-def]
         browser.close()
 
 
+BOTS = "#chat .message.bot, #chat [data-testid='bot']"
+
+
 def _ask(page, question: str) -> str:  # type: ignore[no-untyped-def]
+    """Ask and return the text of the NEW answer once it has stopped changing."""
+    before = page.locator(BOTS).count()
     box = page.locator("#question textarea")
     box.fill(question)
     box.press("Enter")
-    bot = page.locator("#chat .message.bot, #chat [data-testid='bot']").last
-    bot.wait_for(timeout=60_000)
     page.wait_for_function(
-        "() => { const m = document.querySelectorAll("
-        "'#chat .message.bot, #chat [data-testid=\"bot\"]');"
-        " return m.length && m[m.length-1].innerText.length > 40; }",
+        "([sel, n]) => { const m = document.querySelectorAll(sel);"
+        " return m.length > n && m[m.length - 1].innerText.length > 40; }",
+        arg=[BOTS, before],
         timeout=60_000,
     )
-    return bot.inner_text()
+    last = page.locator(BOTS).nth(before)
+    text = last.inner_text()
+    for _ in range(20):  # streaming: wait until two reads agree
+        page.wait_for_timeout(250)
+        again = last.inner_text()
+        if again == text:
+            break
+        text = again
+    return text
 
 
 def test_question_gets_a_cited_answer(page) -> None:  # type: ignore[no-untyped-def]

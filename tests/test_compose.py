@@ -1,0 +1,132 @@
+"""The extractive composer on small hand-made passages (fictional Example Safeguarding
+Partnership), with the real embedding model for sentence vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.answerer import AnswerRequest
+from assistant.compose import ExtractiveComposer, merge_answers
+from assistant.embeddings import get_embedder
+from assistant.query import time_intent
+from assistant.textutil import split_sentences
+from assistant.types import Chunk, ChunkMeta
+
+pytestmark = pytest.mark.slow
+
+
+def _chunk(cid: str, doc: str, title: str, published: str, text: str, section: str = "") -> Chunk:
+    meta = ChunkMeta(doc, title, "annual_report", published, "", section, None, 0, "h", "v")
+    return Chunk(cid, text, meta, sentences=split_sentences(text))
+
+
+OLD = _chunk(
+    "old",
+    "esp-report-2019",
+    "ESP Annual Report 2019",
+    "2019",
+    "The ESP board is chaired by Dana Whitfield. The board meets four times a year.",
+)
+NEW = _chunk(
+    "new",
+    "esp-report-2024",
+    "ESP Annual Report 2024",
+    "2024-06",
+    "In March 2024, Priya Okafor became the chair of the ESP board. "
+    "The board now meets every two months.",
+)
+LIST = _chunk(
+    "list",
+    "esp-report-2024",
+    "ESP Annual Report 2024",
+    "2024-06",
+    "The priorities for 2024-25 are:\n- Neglect\n- Exploitation outside the home\n- Attendance",
+    section="Priorities",
+)
+FIGURES = _chunk(
+    "fig",
+    "esp-report-2024",
+    "ESP Annual Report 2024",
+    "2024-06",
+    "The front door received 12,400 contacts in 2023/24. Most contacts came from the police.",
+)
+
+
+def _ask(question: str, chunks: list[Chunk], **extra: object):  # type: ignore[no-untyped-def]
+    embedder = get_embedder()
+    vectors = {c.id: embedder.encode(c.sentences) for c in chunks}
+    intent, years = time_intent(question)
+    request = AnswerRequest(
+        question=question,
+        time_intent=intent,
+        years=years,
+        yes_no=question.lower().startswith(("is ", "does ", "are ")),
+        query_vector=embedder.encode_one(question),
+        sentence_vectors=lambda cid: vectors.get(cid, np.zeros((0, 384), np.float32)),
+        extra={"explicit_present": "now" in question.lower(), **extra},
+    )
+    return ExtractiveComposer(abstain_threshold=0.3).answer(request, chunks)
+
+
+def test_newest_source_leads_and_the_older_value_is_noted() -> None:
+    answer = _ask("Who chairs the ESP board now?", [OLD, NEW])
+    first = answer.text.split("\n")[0]
+    assert "Priya Okafor" in first and "ESP Annual Report 2024" in first
+    assert answer.citations[0].doc_id == "esp-report-2024"
+    if "Dana Whitfield" in answer.text:  # the older value, named as older, with its date
+        assert "Earlier, the ESP Annual Report 2019 (2019)" in answer.text
+        assert any(n.kind == "older_source" for n in answer.notices)
+
+
+def test_a_named_year_answers_for_that_year() -> None:
+    answer = _ask("Who chaired the ESP board in 2019?", [NEW, OLD])
+    assert answer.text.split("\n")[0].count("Dana Whitfield") == 1
+    assert answer.citations[0].doc_id == "esp-report-2019"
+
+
+def test_every_sentence_is_cited_and_quotes_are_verbatim() -> None:
+    answer = _ask("How often does the board meet now?", [OLD, NEW])
+    assert not answer.abstained
+    texts = {c.id: c.text for c in (OLD, NEW)}
+    for citation in answer.citations:
+        assert citation.quote in texts[citation.chunk_id]
+        assert f"[{citation.n}]" in answer.text
+
+
+def test_lists_are_gathered_whole() -> None:
+    answer = _ask("What are the priorities for 2024-25?", [LIST, OLD])
+    for item in ("Neglect", "Exploitation outside the home", "Attendance"):
+        assert item in answer.text.split("\n")[0]
+
+
+def test_figures_are_kept_exactly_and_missing_figures_abstain() -> None:
+    answer = _ask("How many contacts did the front door receive in 2023/24?", [FIGURES, NEW])
+    assert "12,400" in answer.text
+    missing = _ask("How many referrals did the front door receive in 2019?", [FIGURES, NEW])
+    assert missing.abstained and "12,400" not in missing.text
+
+
+def test_phone_numbers_are_never_made_up() -> None:
+    answer = _ask("What is the phone number of the front door?", [FIGURES, NEW])
+    assert answer.abstained
+    assert "cannot find" in answer.text
+
+
+def test_names_the_documents_never_mention_abstain() -> None:
+    answer = _ask("What did the review say about Jayden?", [NEW, OLD], unknown=["Jayden"])
+    assert answer.abstained and "never mention Jayden" in answer.text
+
+
+def test_yes_no_questions_start_with_what_the_newest_source_says() -> None:
+    answer = _ask("Is Dana Whitfield still the chair of the ESP board now?", [OLD, NEW])
+    assert answer.text.startswith("Not according to the newest source")
+
+
+def test_parts_of_a_question_merge_with_renumbered_citations() -> None:
+    first = _ask("Who chairs the ESP board now?", [NEW])
+    second = _ask("How many contacts did the front door receive in 2023/24?", [FIGURES])
+    merged = merge_answers([first, second])
+    assert [c.n for c in merged.citations] == list(range(1, len(merged.citations) + 1))
+    assert "12,400" in merged.text and "Priya Okafor" in merged.text
+    assert f"[{len(merged.citations)}]" in merged.text
