@@ -99,6 +99,7 @@ class _Scored:
     text: str
     score: float
     overlap: float = 0.0
+    topical: float = 0.0  # overlap counting the paragraph's topic too
 
 
 @lru_cache(maxsize=50_000)
@@ -219,7 +220,7 @@ class ExtractiveComposer:
                     score += 0.04 * recency.get(chunk.meta.doc_id, 0.0)
                 elif request.years and _covers(chunk, request.years):
                     score += 0.05
-                out.append(_Scored(rank, chunk, i, sentence, score, overlap))
+                out.append(_Scored(rank, chunk, i, sentence, score, overlap, inherited))
         out.sort(key=lambda s: -s.score)
         return out
 
@@ -236,7 +237,7 @@ class ExtractiveComposer:
         if _NUMBER_Q.search(q):
             if not any(
                 _has_figure(s.text, request.years)
-                and s.overlap >= 0.35
+                and max(s.overlap, s.topical - 0.1) >= 0.35
                 and (
                     not request.years
                     or _covers(s.chunk, request.years)
