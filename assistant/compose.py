@@ -135,9 +135,9 @@ class ExtractiveComposer:
 
     def __init__(
         self,
-        abstain_threshold: float = 0.40,
+        abstain_threshold: float = 0.30,
         contact_hint: str = "",
-        max_chunks: int = 6,
+        max_chunks: int = 8,
         max_sentences: int = 3,
     ) -> None:
         self.abstain_threshold = abstain_threshold
@@ -235,9 +235,11 @@ class ExtractiveComposer:
             if not any("£" in t for t in top):
                 return True
         if _NUMBER_Q.search(q):
+            asked = _question_numbers(q, request.years)
             if not any(
                 _has_figure(s.text, request.years)
                 and max(s.overlap, s.topical - 0.1) >= 0.35
+                and all(n in s.text for n in asked)  # "aged 19 to 21" is not "16-17"
                 and (
                     not request.years
                     or _covers(s.chunk, request.years)
@@ -248,9 +250,18 @@ class ExtractiveComposer:
                 return True  # no figure that answers this question (for that time): no guess
         if _DATE_Q.search(q):
             rare = _rarest(request, q, 2)
-            lead_text = " ".join(x.text for x in scored[:2]).lower()
-            if rare and not any(w in _content(lead_text) for w in rare):
-                return True
+            named = (
+                [str(y) for y in range(*request.years)] + [str(request.years[1])]
+                if request.years
+                else []
+            )
+            if not any(
+                _DATE_IN.search(x.text)
+                and (not rare or any(w in _content(x.text) for w in rare))
+                and (not named or any(y in x.text for y in named))  # the year asked about
+                for x in scored[:6]
+            ):
+                return True  # no date on this topic in the documents: never guess one
         names = _person_names(q)
         if names:
             corpus_text = " ".join(s.chunk.text for s in scored[:20]).lower()
@@ -520,6 +531,13 @@ _NUMBER_WORDS = re.compile(
     r"twenty|thirty|forty|fifty|hundred|thousand|half|quarter)\b",
     re.I,
 )
+
+
+def _question_numbers(question: str, years: tuple[int, int] | None) -> list[str]:
+    """Numbers a question itself states (ages, counts), other than years: constraints."""
+    skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
+    found = re.findall(r"(?<![\d/-])\d{1,3}(?![\d/-])", question)
+    return [n for n in found if n not in skip and not re.fullmatch(r"20\d\d", n)]
 
 
 def _has_figure(text: str, years: tuple[int, int] | None) -> bool:

@@ -67,9 +67,9 @@ class Weights:
     """Tuned on the dev split of the core eval set (see evals/)."""
 
     candidates: int = 40
-    sentence: float = 0.35  # best sentence cosine (stored sentence vectors)
-    chunk: float = 0.10  # whole-chunk cosine
-    fusion: float = 4.0  # reciprocal-rank fusion of the three rankings (~1/60 each)
+    sentence: float = 0.25  # best sentence cosine (stored sentence vectors)
+    chunk: float = 0.30  # whole-chunk cosine
+    fusion: float = 1.0  # reciprocal-rank fusion of the three rankings (~1/60 each)
     lexical: float = 0.30  # BM25, normalised by the best score for the query
     recency: float = 0.10  # questions about now (or no time): newer documents first
     period_match: float = 0.05  # questions naming a year: documents of that time

@@ -99,6 +99,8 @@ def _looks_like_heading(line: str, nxt: str | None) -> bool:
         return False
     if text.split()[-1].lower().strip("'’\"") in _CONNECTORS:
         return False
+    if ":" in text and len(text.split(":", 1)[1].split()) > 6:
+        return False  # "Priorities: working to address neglect and ..." is content, not a title
     if nxt is not None:
         n = nxt.strip()
         if n and n[0].islower():
