@@ -170,6 +170,7 @@ class ExtractiveComposer:
         titles = _title_overlap(request.question, chunks)
         recency = _recency(chunks)
         focus = _focus_word(request)
+        wanted = _answer_type(request)
         asks_why = bool(re.match(r"\s*why\b", request.question, re.I))
         year_terms = re.findall(r"20\d\d(?:[-/]\d\d)?", request.question)
         asks_when = bool(
@@ -211,6 +212,8 @@ class ExtractiveComposer:
                     score += 0.06
                 if asks_when and _DATE_IN.search(sentence):
                     score += 0.06
+                if wanted is not None and wanted(sentence):
+                    score += 0.04  # holds the kind of thing asked for (a name, a date, a figure)
                 if focus and focus in words_here:
                     score += 0.08  # the question's own key word, not just its names
                 if asks_why and _REASON.search(sentence):
@@ -579,9 +582,19 @@ def _answer_type(request: AnswerRequest):  # type: ignore[no-untyped-def]
         return lambda t: bool(_NAME.search(t))
     if re.match(r"\s*when\b", q, re.I) or _DATE_Q.search(q):
         return lambda t: bool(_DATE_IN.search(t))
+    if re.search(r"\bhow often\b|\bhow frequently\b", q, re.I):
+        return lambda t: bool(_FREQUENCY.search(t))
     if _NUMBER_Q.search(q):
         return lambda t: _has_figure(t, request.years)
     return None
+
+
+_FREQUENCY = re.compile(
+    r"\b(times a (year|month|week)|every (\w+ )?(day|week|month|year|quarter)s?|"
+    r"monthly|quarterly|weekly|annually|yearly|twice|termly|bi-monthly|"
+    r"each (week|month|year|term))\b",
+    re.I,
+)
 
 
 def _inline_short_list(body: str) -> str:

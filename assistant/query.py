@@ -207,8 +207,8 @@ def _resolve(question: str, previous: str) -> str:
     carried = [w for w in subject_terms(previous) if w.lower() not in have]
     if not carried:
         return question
-    # A named year in the new turn replaces the previous turn's year.
-    if _YEAR.search(question) or _YEAR_RANGE.search(question):
+    # A named year in the new turn replaces the previous turn's year; "now" drops it.
+    if _YEAR.search(question) or _YEAR_RANGE.search(question) or _PRESENT.search(question):
         carried = [w for w in carried if not _YEAR.fullmatch(w) and not _YEAR_RANGE.fullmatch(w)]
     return f"{question.rstrip('?').rstrip()} ({' '.join(carried)})?"
 

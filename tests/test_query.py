@@ -58,6 +58,8 @@ def test_follow_up_carries_the_previous_subject() -> None:
     assert not followup and standalone == "What is neglect?"
     chained, _ = make_standalone("and in 2019?", ["What are the OSCB priorities?", "why?"])
     assert "priorities" in chained and "2019" in chained
+    now, _ = make_standalone("and who chairs it now?", ["Who chaired the OSCB in 2019-21?"])
+    assert "OSCB" in now and "2019" not in now
 
 
 def test_acronyms_expand_both_ways() -> None:
