@@ -569,7 +569,7 @@ def _focus_word(request: AnswerRequest) -> str | None:
         if w not in _STOP and _stem(w) not in _GENERIC
     ]
     stems = {_stem(w) for w in lower}
-    return max(stems, key=idf) if stems else None
+    return max(sorted(stems), key=idf) if stems else None  # sorted: ties break the same way
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b")
@@ -628,7 +628,7 @@ def _rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     if idf is None:
         return []
     content = [w for w in _content(question) if not w.isdigit() and w not in _GENERIC]
-    return sorted(content, key=lambda w: -idf(w))[:n]
+    return sorted(content, key=lambda w: (-idf(w), w))[:n]
 
 
 _GENERIC = {

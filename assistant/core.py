@@ -62,12 +62,16 @@ class Assistant:
 
     # -- questions ---------------------------------------------------------------------------
     def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
-        snap = self.snapshot()
+        self.snapshot()  # reloads the derived lookups too if an ingest has published
         derived = self._derived
-        return (
-            plan_query(question, history, derived.glossary_map, derived.vocabulary)
-            if snap
-            else plan_query(question, history, {}, set())
+        return plan_query(
+            question,
+            history,
+            derived.glossary_map,
+            derived.vocabulary,
+            derived.known_tokens,
+            derived.corpus_text,
+            lambda w: derived.word_count.get(w, 0),
         )
 
     def retrieve(
@@ -197,7 +201,7 @@ class _Derived:
             for k in {e["acronym"], key}:
                 if e["expansion"] not in self.glossary_map.setdefault(k, []):
                     self.glossary_map[k].append(e["expansion"])
-        self.vocabulary: set[str] = set()
+        vocabulary: set[str] = set()
         import math
         from collections import Counter
 
@@ -216,8 +220,12 @@ class _Derived:
         self.known_tokens |= {t.strip("'’") for t in self.known_tokens}
         self.known_tokens |= {e["expansion"].lower() for e in snap.glossary}
         for c in snap.chunks.values():
-            self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
-            self.vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))
+            vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
+            vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))
+        self.vocabulary: tuple[str, ...] = tuple(sorted(vocabulary))  # sorted: deterministic
+        self.word_count: Counter[str] = Counter(
+            w.lower() for c in snap.chunks.values() for w in re.findall(r"[A-Za-z]{4,}", c.text)
+        )
 
 
 def _common_acronyms(snap: IndexSnapshot) -> set[str]:

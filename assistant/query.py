@@ -4,6 +4,7 @@ resolved from earlier turns), its time intent, acronym expansions and typo corre
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from assistant.textutil import words
@@ -217,7 +218,7 @@ def expand_acronyms(text: str, glossary: dict[str, list[str]]) -> list[str]:
     """Expansions of the acronyms a query uses, and acronyms of expansions it spells out."""
     out: list[str] = []
     tokens = set(re.findall(r"[A-Za-z&]{2,10}", text))
-    for token in tokens:
+    for token in sorted(tokens):
         for key in (
             token,
             token.upper(),
@@ -290,21 +291,32 @@ def unknown_names(question: str, known: set[str], corpus_text: str) -> list[str]
     return found
 
 
-def correct_typos(text: str, vocabulary: set[str]) -> dict[str, str]:
+def correct_typos(
+    text: str, vocabulary: Collection[str], frequency: Callable[[str], float] | None = None
+) -> dict[str, str]:
     """Misspelt words mapped to the nearest word the corpus uses (edit distance 1-2)."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
+    # A sorted list: equally close words then resolve the same way in every process.
+    choices = vocabulary if isinstance(vocabulary, (list, tuple)) else sorted(vocabulary)
+    known = set(choices)
     fixes: dict[str, str] = {}
-    for word in set(words(text)):
-        if len(word) < 5 or word in vocabulary or word in _QUESTION_WORDS or word.isdigit():
+    for word in sorted(set(words(text))):
+        if len(word) < 5 or word in known or word in _QUESTION_WORDS or word.isdigit():
             continue
         limit = 1 if len(word) < 7 else 2
-        match = process.extractOne(
-            word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+        matches = process.extract(
+            word, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=20
         )
-        if match:
-            fixes[word] = match[0]
+        if matches:
+            # Closest first; among equally close words the one the corpus uses most, then
+            # alphabetical, so the choice is the same in every process.
+            best = min(
+                matches,
+                key=lambda m: (m[1], -(frequency(m[0]) if frequency else 0.0), m[0]),
+            )
+            fixes[word] = best[0]
     return fixes
 
 
@@ -312,13 +324,14 @@ def plan_query(
     question: str,
     history: list[str] | None,
     glossary: dict[str, list[str]],
-    vocabulary: set[str],
+    vocabulary: Collection[str],
     known_tokens: set[str] | None = None,
     corpus_text: str = "",
+    frequency: Callable[[str], float] | None = None,
 ) -> QueryPlan:
     standalone, followup = make_standalone(question, history or [])
     intent, years = time_intent(standalone)
-    corrections = correct_typos(standalone, vocabulary)
+    corrections = correct_typos(standalone, vocabulary, frequency)
     corrected = standalone
     for wrong, right in corrections.items():
         corrected = re.sub(rf"\b{re.escape(wrong)}\b", right, corrected, flags=re.I)

@@ -70,9 +70,9 @@ class Weights:
     sentence: float = 0.25  # best sentence cosine (stored sentence vectors)
     chunk: float = 0.30  # whole-chunk cosine
     fusion: float = 1.0  # reciprocal-rank fusion of the three rankings (~1/60 each)
-    lexical: float = 0.30  # BM25, normalised by the best score for the query
+    lexical: float = 0.40  # BM25, normalised by the best score for the query
     recency: float = 0.10  # questions about now (or no time): newer documents first
-    period_match: float = 0.05  # questions naming a year: documents of that time
+    period_match: float = 0.10  # questions naming a year: documents of that time
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:

@@ -105,3 +105,34 @@ def test_cli_ask_text_and_json(bundled_settings) -> None:
         timeout=300,
     )
     assert missing.returncode == 2 and "python -m ingest" in missing.stderr
+
+
+def test_answers_do_not_depend_on_the_process_hash_seed(bundled_settings) -> None:
+    """Evaluation compares runs: the same question must give the same answer in every process
+    (typo repair and acronym expansion once depended on set order)."""
+    question = "what did the OSAB joint work on housing and the multi-agency chronolgy cover?"
+    outputs = []
+    for seed in ("1", "2"):
+        env = {
+            "SGA_DATA_DIR": bundled_settings.data_dir,
+            "HF_HUB_OFFLINE": "1",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONHASHSEED": seed,
+        }
+        run = subprocess.run(
+            [sys.executable, "-m", "assistant", "ask", question, "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+            timeout=300,
+        )
+        data = json.loads(run.stdout)
+        outputs.append(
+            (
+                data["text"],
+                [c["chunk_id"] for c in data["citations"]],
+                [c["id"] for c in data["retrieved"]],
+            )
+        )
+    assert outputs[0] == outputs[1]
