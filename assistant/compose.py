@@ -300,8 +300,10 @@ class ExtractiveComposer:
         ):
             picked.append(after)  # the sentence that completes a short lead
         before = by_key.get((best.chunk.id, best.index - 1))
-        if before and _ANAPHORA.match(best.text.removeprefix("- ")) and (
-            best.text.startswith("- ") or not before.text.startswith("- ")
+        if (
+            before
+            and _ANAPHORA.match(best.text.removeprefix("- "))
+            and (best.text.startswith("- ") or not before.text.startswith("- "))
         ):
             picked.insert(0, before)  # "This is an increase on..." needs what "this" is
         if request.yes_no:

@@ -23,3 +23,5 @@ def configure_logging(settings: Settings) -> None:
         handler.addFilter(RedactingFilter())
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=settings.log_level.upper(), handlers=handlers, force=True)
+    for noisy in ("httpx", "httpcore", "bm25s", "chromadb", "urllib3", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)  # libraries' chatter, not ours
