@@ -23,6 +23,7 @@ from assistant.settings import PLACEHOLDER, Settings, load_settings
 from assistant.types import Answer, Chunk, Notice
 
 log = logging.getLogger("assistant")
+DECISION_GUIDANCE_QUESTION = "What is the threshold of needs, and how are referrals to MASH made?"
 
 
 def open_assistant(settings: Settings | None = None, **overrides: Any) -> Assistant:
@@ -116,6 +117,9 @@ class Assistant:
             if isinstance(self.answerer, ExtractiveComposer)
             else [plan.standalone]
         )
+        if any(n.kind == "decision" for n in notices):
+            # "Should I refer?" is not ours to decide: add the guidance the decision rests on.
+            parts.append(DECISION_GUIDANCE_QUESTION)
         answers: list[Answer] = []
         retrieved: list[Chunk] = []
         retrieve_ms = 0.0

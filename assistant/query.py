@@ -306,9 +306,13 @@ def correct_typos(
         if len(word) < 5 or word in known or word in _QUESTION_WORDS or word.isdigit():
             continue
         limit = 1 if len(word) < 7 else 2
-        matches = process.extract(
-            word, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=20
-        )
+        matches = [
+            m
+            for m in process.extract(
+                word, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=20
+            )
+            if m[0][0] == word[0]  # typos almost never change the first letter: "drinking"
+        ]  # is a real word the corpus lacks, not a misspelt "thinking"
         if matches:
             # Closest first; among equally close words the one the corpus uses most, then
             # alphabetical, so the choice is the same in every process.

@@ -136,3 +136,12 @@ def test_answers_do_not_depend_on_the_process_hash_seed(bundled_settings) -> Non
             )
         )
     assert outputs[0] == outputs[1]
+
+
+def test_case_decision_gets_guidance_and_the_decision_stays_with_people(bundled) -> None:
+    answer = bundled.ask("Should I refer a child whose mum is drinking heavily at home?")
+    kinds = [n.kind for n in answer.notices]
+    assert "decision" in kinds
+    assert not answer.abstained and answer.citations
+    assert "threshold" in answer.text.lower()
+    assert "Spelling read as" not in " ".join(n.text for n in answer.notices)  # "drinking"

@@ -77,6 +77,7 @@ def test_typos_map_to_corpus_words() -> None:
         "childen": "children",
     }
     assert correct_typos("neglect", vocab) == {}
+    assert correct_typos("drinking", {"thinking"}) == {}  # a real word, not a typo
 
 
 def test_filters_accept() -> None:
