@@ -73,6 +73,7 @@ class Assistant:
             derived.known_tokens,
             derived.corpus_text,
             lambda w: derived.word_count.get(w, 0),
+            derived.vocabulary_set,
         )
 
     def retrieve(
@@ -227,6 +228,7 @@ class _Derived:
             vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
             vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))
         self.vocabulary: tuple[str, ...] = tuple(sorted(vocabulary))  # sorted: deterministic
+        self.vocabulary_set = frozenset(vocabulary)
         self.word_count: Counter[str] = Counter(
             w.lower() for c in snap.chunks.values() for w in re.findall(r"[A-Za-z]{4,}", c.text)
         )

@@ -292,7 +292,10 @@ def unknown_names(question: str, known: set[str], corpus_text: str) -> list[str]
 
 
 def correct_typos(
-    text: str, vocabulary: Collection[str], frequency: Callable[[str], float] | None = None
+    text: str,
+    vocabulary: Collection[str],
+    frequency: Callable[[str], float] | None = None,
+    known: Collection[str] | None = None,
 ) -> dict[str, str]:
     """Misspelt words mapped to the nearest word the corpus uses (edit distance 1-2)."""
     from rapidfuzz import process
@@ -300,7 +303,7 @@ def correct_typos(
 
     # A sorted list: equally close words then resolve the same way in every process.
     choices = vocabulary if isinstance(vocabulary, (list, tuple)) else sorted(vocabulary)
-    known = set(choices)
+    known = known if known is not None else set(choices)
     fixes: dict[str, str] = {}
     for word in sorted(set(words(text))):
         if len(word) < 5 or word in known or word in _QUESTION_WORDS or word.isdigit():
@@ -332,10 +335,11 @@ def plan_query(
     known_tokens: set[str] | None = None,
     corpus_text: str = "",
     frequency: Callable[[str], float] | None = None,
+    vocabulary_set: Collection[str] | None = None,
 ) -> QueryPlan:
     standalone, followup = make_standalone(question, history or [])
     intent, years = time_intent(standalone)
-    corrections = correct_typos(standalone, vocabulary, frequency)
+    corrections = correct_typos(standalone, vocabulary, frequency, vocabulary_set)
     corrected = standalone
     for wrong, right in corrections.items():
         corrected = re.sub(rf"\b{re.escape(wrong)}\b", right, corrected, flags=re.I)

@@ -89,12 +89,17 @@ def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
 
 
 def recency_scores(snapshot: IndexSnapshot) -> dict[str, float]:
-    """0 for the oldest document, 1 for the newest (by ``published``, else period end)."""
+    """0 for the oldest document, 1 for the newest (by ``published``, else period end).
+    Computed once per snapshot: it only changes when an ingest publishes."""
+    cached = getattr(snapshot, "_recency", None)
+    if cached is not None:
+        return cached
     keys = {d: newest_key(i.published, i.period) for d, i in snapshot.documents.items()}
-    order = sorted(set(keys.values()))
-    if len(order) <= 1:
-        return {d: 1.0 for d in keys}
-    return {d: order.index(k) / (len(order) - 1) for d, k in keys.items()}
+    rank = {k: i for i, k in enumerate(sorted(set(keys.values())))}
+    top = max(len(rank) - 1, 1)
+    scores = {d: (rank[k] / top if len(rank) > 1 else 1.0) for d, k in keys.items()}
+    snapshot._recency = scores  # type: ignore[attr-defined]
+    return scores
 
 
 class HybridRetriever:
