@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.answerer import AnswerRequest
-from assistant.index import newest_key
+from assistant.index import newest_key, year_bounds
 from assistant.query import subject_terms
 from assistant.textutil import paragraph_leads, words
 from assistant.types import Answer, Chunk, Citation, Notice
@@ -505,8 +505,6 @@ def _recency(chunks: list[Chunk]) -> dict[str, float]:
 
 
 def _covers(chunk: Chunk, years: tuple[int, int]) -> bool:
-    from assistant.index import year_bounds
-
     lo, hi = year_bounds(chunk.meta.published, chunk.meta.period)
     return bool(lo) and lo <= years[1] and hi >= years[0]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,19 @@ for key in [k for k in os.environ if k.startswith("SGA_")]:
 from assistant.settings import REPO_ROOT, Settings, load_settings  # noqa: E402
 
 BUNDLED_CORPUS = REPO_ROOT / "corpus"
+
+
+def run_module(module: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m MODULE ARGS`` from the repo root as a person would, with a clean
+    environment: only the given ``SGA_*`` (or other) variables, offline."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=600,
+    )
 
 
 def make_settings(corpus: Path, data: Path, **extra: object) -> Settings:

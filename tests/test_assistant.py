@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant import IndexMissingError, open_assistant
 from assistant.textutil import normalise_for_match
-from tests.conftest import REPO_ROOT, make_settings
+from tests.conftest import make_settings, run_module
 
 pytestmark = pytest.mark.slow
 
@@ -81,29 +79,16 @@ def test_missing_index_names_the_ingest_command(tmp_path: Path) -> None:
 
 
 def test_cli_ask_text_and_json(bundled_settings) -> None:
-    env = {
-        "SGA_DATA_DIR": bundled_settings.data_dir,
-        "HF_HUB_OFFLINE": "1",
-        "PATH": "/usr/bin:/bin",
-    }
-    cmd = [sys.executable, "-m", "assistant", "ask", "What does IDACI stand for?"]
-    text = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO_ROOT, timeout=300)
+    data_dir = bundled_settings.data_dir
+    cmd = ["ask", "What does IDACI stand for?"]
+    text = run_module("assistant", *cmd, SGA_DATA_DIR=data_dir)
     assert text.returncode == 0, text.stderr
     assert "Sources:" in text.stdout and "income deprivation affecting children" in text.stdout
-    as_json = subprocess.run(
-        cmd + ["--json"], env=env, capture_output=True, text=True, cwd=REPO_ROOT, timeout=300
-    )
+    as_json = run_module("assistant", *cmd, "--json", SGA_DATA_DIR=data_dir)
     data = json.loads(as_json.stdout)
     assert data["abstained"] is False
     assert {"doc_id", "title", "published", "page", "section", "quote"} <= set(data["citations"][0])
-    missing = subprocess.run(
-        cmd,
-        env={**env, "SGA_DATA_DIR": "/nonexistent/index"},
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-        timeout=300,
-    )
+    missing = run_module("assistant", *cmd, SGA_DATA_DIR="/nonexistent/index")
     assert missing.returncode == 2 and "python -m ingest" in missing.stderr
 
 
@@ -113,19 +98,13 @@ def test_answers_do_not_depend_on_the_process_hash_seed(bundled_settings) -> Non
     question = "what did the OSAB joint work on housing and the multi-agency chronolgy cover?"
     outputs = []
     for seed in ("1", "2"):
-        env = {
-            "SGA_DATA_DIR": bundled_settings.data_dir,
-            "HF_HUB_OFFLINE": "1",
-            "PATH": "/usr/bin:/bin",
-            "PYTHONHASHSEED": seed,
-        }
-        run = subprocess.run(
-            [sys.executable, "-m", "assistant", "ask", question, "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            cwd=REPO_ROOT,
-            timeout=300,
+        run = run_module(
+            "assistant",
+            "ask",
+            question,
+            "--json",
+            SGA_DATA_DIR=bundled_settings.data_dir,
+            PYTHONHASHSEED=seed,
         )
         data = json.loads(run.stdout)
         outputs.append(

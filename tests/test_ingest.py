@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from assistant.index import read_state
 from assistant.index.store import open_chroma
 from ingest.pipeline import run_ingest
 from tests import fixtures
-from tests.conftest import REPO_ROOT, make_settings
+from tests.conftest import make_settings, run_module
 
 pytestmark = pytest.mark.slow
 
@@ -144,41 +142,15 @@ def test_chunk_ids_are_deterministic(esp_corpus: Path, tmp_path: Path) -> None:
 
 def test_cli_json_summary_and_exit_status(esp_corpus: Path, tmp_path: Path) -> None:
     fixtures.make_corrupt_pdf(esp_corpus / "broken.pdf")
-    env = {
-        "SGA_CORPUS_DIR": str(esp_corpus),
-        "SGA_DATA_DIR": str(tmp_path / "data"),
-        "HF_HUB_OFFLINE": "1",
-        "PATH": "/usr/bin:/bin",
-    }
-    run = subprocess.run(
-        [sys.executable, "-m", "ingest", "--json", "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=REPO_ROOT,
-    )
+    env = {"SGA_CORPUS_DIR": str(esp_corpus), "SGA_DATA_DIR": str(tmp_path / "data")}
+    run = run_module("ingest", "--json", "--quiet", **env)
     assert run.returncode == 3, run.stderr
     summary = json.loads(run.stdout)
     assert len(summary["added"]) == 5
     assert summary["failed"][0]["file"] == "broken.pdf"
-    human = subprocess.run(
-        [sys.executable, "-m", "ingest", "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=REPO_ROOT,
-    )
+    human = run_module("ingest", "--quiet", **env)
     assert "unchanged 5" in human.stdout and "FAILED broken.pdf [corrupt]" in human.stdout
-    bad = subprocess.run(
-        [sys.executable, "-m", "ingest"],
-        env={**env, "SGA_NOPE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=REPO_ROOT,
-    )
+    bad = run_module("ingest", **env, SGA_NOPE="1")
     assert bad.returncode == 2 and "Unknown setting SGA_NOPE" in bad.stderr
 
 
@@ -195,20 +167,7 @@ def test_a_running_assistant_sees_a_cli_ingest_without_restart(
     (esp_corpus / "esp-new-rule.txt").write_text(
         "ESP lanyard rule\n\nEvery visitor to an ESP children's centre wears a purple lanyard.\n"
     )
-    env = {
-        "SGA_CORPUS_DIR": str(esp_corpus),
-        "SGA_DATA_DIR": str(data),
-        "HF_HUB_OFFLINE": "1",
-        "PATH": "/usr/bin:/bin",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "ingest", "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=REPO_ROOT,
-    )
+    done = run_module("ingest", "--quiet", SGA_CORPUS_DIR=str(esp_corpus), SGA_DATA_DIR=str(data))
     assert done.returncode == 0, done.stderr
     answer = assistant.ask("What colour lanyard do visitors to a children's centre wear?")
     assert assistant.index_version != before

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import run_module
 
 pytestmark = pytest.mark.slow
 
@@ -26,20 +24,14 @@ def _files_containing(folder: Path, needle: str) -> list[Path]:
 
 def test_personal_details_warned_and_never_logged_or_stored(bundled_settings, tmp_path) -> None:
     log_file = tmp_path / "assistant.log"
-    env = {
-        "SGA_DATA_DIR": bundled_settings.data_dir,
-        "SGA_LOG_FILE": str(log_file),
-        "SGA_LOG_LEVEL": "DEBUG",
-        "HF_HUB_OFFLINE": "1",
-        "PATH": "/usr/bin:/bin",
-    }
-    run = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", MESSAGE, "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-        timeout=300,
+    run = run_module(
+        "assistant",
+        "ask",
+        MESSAGE,
+        "--json",
+        SGA_DATA_DIR=bundled_settings.data_dir,
+        SGA_LOG_FILE=str(log_file),
+        SGA_LOG_LEVEL="DEBUG",
     )
     assert run.returncode in (0, 1), run.stderr
     assert '"kind": "warning"' in run.stdout  # the person is told not to enter such details
