@@ -25,7 +25,7 @@ from evals.cases import SetError, check_against_corpus, load_set  # noqa: E402
 from evals.compare import compare_reports, format_comparison, load_report  # noqa: E402
 from evals.coverage import compute_coverage  # noqa: E402
 from evals.report import render_html  # noqa: E402
-from evals.runner import run_cases  # noqa: E402
+from evals.runner import document_dates, run_cases  # noqa: E402
 
 OK, THRESHOLDS_MISSED, BAD_INPUT = 0, 1, 2
 
@@ -138,6 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         "label": "",
         "progress": not args.no_progress,
         "allowed_figures_text": allowed,
+        "doc_dates": document_dates(docs),
     }
     records: dict[str, list[dict[str, Any]]] = {}
     if args.retriever in ("ours", "both"):

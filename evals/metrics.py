@@ -17,7 +17,7 @@ aggregations skip ``None``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 WINDOW = 12
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -122,6 +122,50 @@ def source_precision_at_k(
         return None
     wanted = set(sources)
     return sum(1 for d in top if d in wanted) / len(top)
+
+
+def newest_sources(sources: Sequence[str], doc_dates: Mapping[str, str]) -> list[str]:
+    """The expected sources with the newest date (several when tied at it).
+
+    Dates are the assistant's sort dates (``DocumentInfo.sort_date``: ISO dates of known
+    precision, compared as strings, so ``"2018" < "2018-06" < "2020"``); a source without a
+    known date counts as the oldest.
+
+    >>> newest_sources(["plan-2018", "report-2025", "undated"],
+    ...                {"plan-2018": "2018-06", "report-2025": "2025-07-02", "undated": ""})
+    ['report-2025']
+    >>> newest_sources(["a", "b"], {})
+    ['a', 'b']
+    """
+    if not sources:
+        return []
+    newest = max(doc_dates.get(s, "") or "" for s in sources)
+    return [s for s in sources if (doc_dates.get(s, "") or "") == newest]
+
+
+def newest_in_top_k(
+    sources: Sequence[str],
+    doc_dates: Mapping[str, str],
+    retrieved_doc_ids: Sequence[str],
+    k: int = 3,
+) -> bool | None:
+    """Whether the newest expected source (``newest_sources``) is the document of one of the
+    top ``k`` retrieved passages; ``None`` when no source is expected. Nothing retrieved is a
+    miss.
+
+    >>> dates = {"old": "2018-06", "new": "2025-07-02"}
+    >>> newest_in_top_k(["old", "new"], dates, ["old", "new", "x", "y"])  # hit at rank 2
+    True
+    >>> newest_in_top_k(["old", "new"], dates, ["old", "x", "old", "new"])  # only the older one
+    False
+    >>> newest_in_top_k(["new"], dates, ["x", "x", "y", "new"])  # newest at rank 4
+    False
+    >>> newest_in_top_k([], dates, ["new"]) is None
+    True
+    """
+    if not sources:
+        return None
+    return bool(set(newest_sources(sources, doc_dates)) & set(list(retrieved_doc_ids)[:k]))
 
 
 def _contains_any(text: str, alternatives: Sequence[str]) -> bool:

@@ -10,6 +10,10 @@ retrieved passages, per-case scores and ``passed`` with the reasons it failed. A
 an escalation-set case raised the panel exactly when expected; an unanswerable case abstained
 without forbidden claims or invented figures; an answerable case was fully correct (answered, all
 facts, nothing forbidden). A case that also sets ``expect_escalation`` must match it too.
+
+A temporal case with expected sources also gets ``newest_in_top3``: whether the newest of its
+sources (by the documents' sort dates, ``document_dates``) is the document of one of the top 3
+retrieved passages. It is a retrieval figure and does not decide ``passed``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from evals import metrics as m
 from evals.cases import Case
 
 K_VALUES = (1, 3, 5, 10)
+NEWEST_K = 3  # temporal cases: the newest expected source must be in this many passages
 PASSAGE_CHARS = 600  # retrieved passages are stored this long in the report
 WARM_UP_QUESTION = "What does the safeguarding partnership do?"
 
@@ -42,6 +47,23 @@ def k_values(k: int) -> list[int]:
     ([1, 3, 5, 10], [1, 3, 4], [1, 3, 5, 10, 20])
     """
     return sorted({v for v in K_VALUES if v <= k} | {k})
+
+
+def document_dates(documents: Sequence[Any]) -> dict[str, str]:
+    """Document id -> the date "newest" compares, from the assistant's ``documents()``: each
+    document's ``sort_date`` (``published``, else the end of ``period``), else ``published``;
+    ``""`` when unknown.
+
+    >>> from types import SimpleNamespace as D
+    >>> document_dates([D(doc_id="a", sort_date="2025-07-02"), D(doc_id="b", published="unknown"),
+    ...                 D(doc_id="c", published="2018-06")])
+    {'a': '2025-07-02', 'b': '', 'c': '2018-06'}
+    """
+    dates = {}
+    for d in documents:
+        date = getattr(d, "sort_date", None) or getattr(d, "published", "") or ""
+        dates[d.doc_id] = "" if date == "unknown" else str(date)
+    return dates
 
 
 def _chunk_record(chunk: Any) -> dict[str, Any]:
@@ -63,8 +85,10 @@ def score_case(
     doc_texts: dict[str, str],
     k: int,
     allowed_figures_text: str = "",
+    doc_dates: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Score one case from its ``Answer`` and retrieved ``Chunk`` list (full texts used)."""
+    """Score one case from its ``Answer`` and retrieved ``Chunk`` list (full texts used);
+    ``doc_dates`` (``document_dates``) orders the sources of temporal cases."""
     passages = [c.text for c in retrieved]
     doc_ids = [c.meta.doc_id for c in retrieved]
     ranks = m.evidence_ranks(case.evidence, passages)
@@ -73,6 +97,11 @@ def score_case(
         scores[f"evidence_recall@{cut}"] = m.evidence_recall_at_k(ranks, cut)
         scores[f"source_precision@{cut}"] = m.source_precision_at_k(case.sources, doc_ids, cut)
     scores["rr"] = m.reciprocal_rank(ranks)
+    scores["newest_in_top3"] = (
+        m.newest_in_top_k(case.sources, doc_dates or {}, doc_ids, NEWEST_K)
+        if case.kind == "temporal" and case.sources and k >= NEWEST_K
+        else None
+    )
 
     text, abstained, escalated = answer.text, bool(answer.abstained), bool(answer.escalated)
     citations = [(c.doc_id, c.quote) for c in answer.citations]
@@ -118,6 +147,9 @@ def score_case(
     notes = list(cite_problems)
     if scores["lead_correct"] is False:
         notes.append("lead fact not in the first sentence")
+    if scores["newest_in_top3"] is False:
+        newest = ", ".join(m.newest_sources(case.sources, doc_dates or {}))
+        notes.append(f"newest source ({newest}) not in the top {NEWEST_K} passages")
 
     return {
         **_case_fields(case),
@@ -190,6 +222,7 @@ def run_cases(
     label: str = "ours",
     progress: bool = True,
     allowed_figures_text: str = "",
+    doc_dates: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Ask every case (after one untimed warm-up call), returning scored records."""
     try:
@@ -209,7 +242,7 @@ def run_cases(
         except Exception as exc:  # noqa: BLE001 - one broken case must not stop the run
             records.append(error_record(case, exc))
             continue
-        record = score_case(case, answer, retrieved, doc_texts, k, allowed_figures_text)
+        record = score_case(case, answer, retrieved, doc_texts, k, allowed_figures_text, doc_dates)
         record["latency_ms"] = round(latency, 1)
         record["timings_ms"] = dict(getattr(answer, "timings_ms", {}) or {})
         records.append(record)
