@@ -203,7 +203,7 @@ class _Derived:
             if e["acronym"] in common:
                 continue  # the partnership's own name is in every chunk: expanding it is noise
             key = e["acronym"].upper().rstrip("S") if e["acronym"].endswith("s") else e["acronym"]
-            for k in {e["acronym"], key}:
+            for k in dict.fromkeys((e["acronym"], key)):  # ordered: same in every process
                 if e["expansion"] not in self.glossary_map.setdefault(k, []):
                     self.glossary_map[k].append(e["expansion"])
         vocabulary: set[str] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.safety.lexicon import normalise
+from assistant.safety.normalise import normalise
 from assistant.types import Notice
 
 # The start of a clause: a yes/no question is a decision only in its own clause, so "when should

@@ -1,0 +1,129 @@
+"""Abstention: when the documents do not hold the asked-for detail, say so rather than guess.
+
+``near_miss`` catches the case where the topic is there but the detail (a phone number, a sum of
+money, a figure, a date, a named person) is not; ``abstention`` is the fixed answer given then.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerer import AnswerRequest
+from assistant.compose.periods import covers
+from assistant.compose.question import (
+    CONTACT_Q,
+    DATE_IN,
+    DATE_Q,
+    MONEY_Q,
+    NUMBER_Q,
+    has_figure,
+    person_names,
+    question_numbers,
+    rarest,
+)
+from assistant.compose.render import doc_label
+from assistant.compose.scoring import Scored
+from assistant.compose.words import content_words
+from assistant.types import Answer, Chunk
+
+_PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
+
+
+def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """The topic is there but the asked-for detail is not: abstain rather than guess."""
+    q = request.question
+    top = [s.text for s in scored[:4]]
+    return (
+        _misses_contact(q, top)
+        or _misses_money(q, top)
+        or _misses_figure(request, scored)
+        or _misses_date(request, scored)
+        or _misses_names(q, scored)
+    )
+
+
+def _misses_contact(q: str, top: list[str]) -> bool:
+    """Asks for a phone number or email address, and no top sentence has one."""
+    if CONTACT_Q.search(q) and re.search(r"\b(phone|number|email|call|contact)\b", q, re.I):
+        return not any(_PHONE.search(t) or "@" in t for t in top)
+    return False
+
+
+def _misses_money(q: str, top: list[str]) -> bool:
+    """Asks how much money (or about a budget), and no top sentence has a sum in pounds."""
+    if MONEY_Q.search(q) and NUMBER_Q.search(q) or re.search(r"\bbudget\b", q, re.I):
+        return not any("£" in t for t in top)
+    return False
+
+
+def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """No figure that answers this question (for that time): no guess."""
+    q = request.question
+    if not NUMBER_Q.search(q):
+        return False
+    asked = question_numbers(q, request.years)
+    return not any(
+        has_figure(s.text, request.years)
+        and max(s.overlap, s.topical - 0.1) >= 0.35
+        and all(n in s.text for n in asked)  # "aged 19 to 21" is not "16-17"
+        and (
+            not request.years
+            or covers(s.chunk, request.years)
+            or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1))
+        )
+        for s in scored[:10]
+    )
+
+
+def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """No date on this topic in the documents: never guess one."""
+    q = request.question
+    if not DATE_Q.search(q):
+        return False
+    rare = rarest(request, q, 2)
+    named = (
+        [str(y) for y in range(*request.years)] + [str(request.years[1])] if request.years else []
+    )
+    return not any(
+        DATE_IN.search(x.text)
+        and (not rare or any(w in content_words(x.text) for w in rare))
+        and (not named or any(y in x.text for y in named))  # the year asked about
+        for x in scored[:6]
+    )
+
+
+def _misses_names(q: str, scored: list[Scored]) -> bool:
+    """Names a person the best passages never mention."""
+    names = person_names(q)
+    if not names:
+        return False
+    corpus_text = " ".join(s.chunk.text for s in scored[:20]).lower()
+    return not all(n.lower() in corpus_text for n in names)
+
+
+def abstention(
+    request: AnswerRequest,
+    chunks: list[Chunk],
+    contact_hint: str = "",
+    unknown: list[str] | None = None,
+) -> Answer:
+    """The answer when nothing answers the question: what was searched, and who to ask."""
+    seen: list[str] = []
+    for c in chunks[:6]:
+        label = doc_label(c.meta)
+        if label not in seen:
+            seen.append(label)
+    searched = "; ".join(seen[:3]) if seen else "no document matched"
+    missing = f"The documents never mention {', '.join(unknown)}. " if unknown else ""
+    text = (
+        f"{missing}I cannot find this in the partnership's documents, so I will not guess. "
+        f"Closest documents searched: {searched}."
+    )
+    if contact_hint:
+        text += f" {contact_hint}"
+    return Answer(
+        text=text,
+        abstained=True,
+        question=request.original or request.question,
+        standalone_question=request.question,
+    )

@@ -1,0 +1,42 @@
+"""Lists in answers: a sentence that introduces a list brings the whole list with it, and a
+short list is written inline so the answer's first sentence carries the items themselves."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose.scoring import Scored
+
+
+def list_after(s: Scored) -> list[Scored]:
+    """A sentence that introduces a list ("...priorities are:") brings the whole list."""
+    following = s.chunk.sentences[s.index + 1 : s.index + 12]
+    if not (s.text.rstrip().endswith(":") or (following and following[0].startswith("- "))):
+        return []
+    items = []
+    for j, text in enumerate(following, start=s.index + 1):
+        if not text.startswith("- "):
+            break
+        items.append(Scored(s.chunk_rank, s.chunk, j, text, s.score))
+    return items
+
+
+def inline_short_list(body: str) -> str:
+    """An intro sentence with a short list ("...are:" + items) reads as one sentence, so the
+    answer's first sentence carries the items themselves."""
+    lines = body.split("\n")
+    if len(lines) < 2 or not lines[0].rstrip(" [0123456789]").endswith(":"):
+        return body
+    items = []
+    for line in lines[1:]:
+        if not line.startswith("- "):
+            break
+        items.append(line)
+    if not items or len(items) > 10 or any(len(i.split()) > 25 for i in items):
+        return body
+    cleaned = [re.sub(r"\s*\[\d+\]$", "", i[2:]).rstrip(".;") for i in items]
+    marker = re.search(r"\[\d+\]\s*$", items[-1])
+    intro = re.sub(r"\s*\[\d+\]$", "", lines[0]).rstrip()
+    sentence = f"{intro} {'; '.join(cleaned)}.{' ' + marker.group(0) if marker else ''}"
+    rest = lines[1 + len(items) :]
+    return "\n".join([sentence] + rest)

@@ -1,0 +1,41 @@
+"""When a document is from, relative to the question: how recent it is among the candidates,
+whether it covers the years asked about, and so which document's part of an answer comes first.
+"""
+
+from __future__ import annotations
+
+from assistant.answerer import AnswerRequest
+from assistant.index import newest_key, year_bounds
+from assistant.types import Chunk
+
+
+def recency(chunks: list[Chunk]) -> dict[str, float]:
+    """Each document's rank by date among these chunks, from 0 (oldest) to 1 (newest)."""
+    keys = sorted({newest_key(c.meta.published, c.meta.period) for c in chunks})
+    if len(keys) <= 1:
+        return {c.meta.doc_id: 1.0 for c in chunks}
+    return {
+        c.meta.doc_id: keys.index(newest_key(c.meta.published, c.meta.period)) / (len(keys) - 1)
+        for c in chunks
+    }
+
+
+def covers(chunk: Chunk, years: tuple[int, int]) -> bool:
+    """The chunk's document is from (or about) a time overlapping the years asked about."""
+    lo, hi = year_bounds(chunk.meta.published, chunk.meta.period)
+    return bool(lo) and lo <= years[1] and hi >= years[0]
+
+
+def doc_order(request: AnswerRequest, chunk: Chunk) -> tuple[int, str]:
+    """Sort key for the documents after the lead: of the named time first, else newest first."""
+    key = newest_key(chunk.meta.published, chunk.meta.period)
+    if request.years:
+        return (0 if covers(chunk, request.years) else 1, "")
+    if request.time_intent == "current":
+        return (0, _invert(key))
+    return (0, "")
+
+
+def _invert(key: str) -> str:
+    """Each character flipped, so that an ascending sort runs (roughly) newest first."""
+    return "".join(chr(255 - ord(ch)) for ch in key)

@@ -1,0 +1,131 @@
+"""What a question asks for: a list, a figure, a date, a name, a reason; and its key words.
+
+Each kind of question comes with a test on a sentence, so scoring can favour a sentence that
+holds the asked-for thing and the near-miss rules can abstain when none does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answerer import AnswerRequest
+from assistant.compose.words import GENERIC, STOP, content_words, stem
+from assistant.query import subject_terms
+
+LIST_Q = re.compile(
+    r"\b(priorities|subgroups|groups|list|which|what are|aims|areas|themes|"
+    r"partners|members|actions|steps|changes|who are)\b",
+    re.I,
+)
+NUMBER_Q = re.compile(
+    r"\b(how many|how much|number of|what percentage|what proportion|"
+    r"what share|how often|figure|rate)\b",
+    re.I,
+)
+CONTACT_Q = re.compile(
+    r"\b(phone|telephone|number to call|email|e-mail|address|contact details"
+    r"|call)\b",
+    re.I,
+)
+MONEY_Q = re.compile(r"\b(budget|cost|spend|spent|funding|fund|£|money|contribution)\b", re.I)
+DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|what day)\b", re.I)
+COMPARE_Q = re.compile(
+    r"\b(changed?|compare[sd]?|comparison|difference|over time|"
+    r"then and now|between \S+ and)\b",
+    re.I,
+)
+PRESENT_Q = re.compile(r"\b(now|currently|current|today|at present)\b", re.I)
+DATE_IN = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|(January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s+20\d\d)\b"
+)
+REASON = re.compile(
+    r"\b(because|as we know|so that|in order to|due to|to ensure|this is why|"
+    r"which means|as a result|since)\b",
+    re.I,
+)
+_NUMBER_WORDS = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|half|quarter)\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+_FREQUENCY = re.compile(
+    r"\b(times a (year|month|week)|every (\w+ )?(day|week|month|year|quarter)s?|"
+    r"monthly|quarterly|weekly|annually|yearly|twice|termly|bi-monthly|"
+    r"each (week|month|year|term))\b",
+    re.I,
+)
+
+
+def asks_when(question: str) -> bool:
+    """A question about a date ("When is...", "What date..."): a sentence with a date answers."""
+    return bool(re.match(r"\s*when\b", question, re.I) or DATE_Q.search(question))
+
+
+def question_numbers(question: str, years: tuple[int, int] | None) -> list[str]:
+    """Numbers a question itself states (ages, counts), other than years: constraints."""
+    skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
+    found = re.findall(r"(?<![\d/-])\d{1,3}(?![\d/-])", question)
+    return [n for n in found if n not in skip and not re.fullmatch(r"20\d\d", n)]
+
+
+def has_figure(text: str, years: tuple[int, int] | None) -> bool:
+    """A number other than the years the question itself names."""
+    found = re.findall(r"\d[\d,.%]*", text)
+    skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
+    return any(f.rstrip(".,") not in skip for f in found) or bool(_NUMBER_WORDS.search(text))
+
+
+def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
+    """What kind of thing the question asks for, as a test on a sentence (or None)."""
+    q = request.question
+    if re.match(r"\s*who\b", q, re.I):
+        return lambda t: bool(_NAME.search(t))
+    if asks_when(q):
+        return lambda t: bool(DATE_IN.search(t))
+    if re.search(r"\bhow often\b|\bhow frequently\b", q, re.I):
+        return lambda t: bool(_FREQUENCY.search(t))
+    if NUMBER_Q.search(q):
+        return lambda t: has_figure(t, request.years)
+    return None
+
+
+def focus_word(request: AnswerRequest) -> str | None:
+    """The most specific word the question writes in lower case: usually what it asks about
+    ("escalate", "contextual"), as opposed to the names it mentions."""
+    idf = request.extra.get("idf")
+    if idf is None:
+        return None
+    lower = [
+        w
+        for w in re.findall(r"\b[a-z][a-z-]{3,}\b", request.question)
+        if w not in STOP and stem(w) not in GENERIC
+    ]
+    stems = {stem(w) for w in lower}
+    return max(sorted(stems), key=idf) if stems else None  # sorted: ties break the same way
+
+
+def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
+    """The two most specific words of a question (highest inverse document frequency)."""
+    idf = request.extra.get("idf")
+    if idf is None:
+        return []
+    content = [w for w in content_words(question) if not w.isdigit() and w not in GENERIC]
+    return sorted(content, key=lambda w: (-idf(w), w))[:n]
+
+
+def person_names(question: str) -> list[str]:
+    """Two or more capitalised words not at the start (a person's or child's name)."""
+    body = question.strip()
+    found = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)+)\b", body)
+    return [f for f in found if len(f.split()) >= 2 and not f.startswith(("Oxfordshire", "The "))]
+
+
+def claim_terms(question: str) -> list[str]:
+    """The names a yes/no question asserts something about ("Is Dana Whitfield still ...")."""
+    return [
+        t for t in subject_terms(question) if t[:1].isupper() and not t.isupper() and len(t) > 2
+    ]

@@ -1,0 +1,142 @@
+"""The answer's text: the picked sentences grouped by document, lead document first, each
+sentence followed by its citation number, with notices where sources are older or undated."""
+
+from __future__ import annotations
+
+from assistant.answerer import AnswerRequest
+from assistant.compose.lists import inline_short_list
+from assistant.compose.periods import doc_order
+from assistant.compose.question import claim_terms
+from assistant.compose.scoring import Scored
+from assistant.index import newest_key
+from assistant.types import Answer, Chunk, ChunkMeta, Citation, Notice
+
+
+def short_title(title: str) -> str:
+    """A document's title without its parenthesised qualifier, for naming it in answers."""
+    return title.split(" (")[0].strip()
+
+
+def date_label(published: str) -> str:
+    """A document's date as shown to the reader: never blank."""
+    return published or "date unknown"
+
+
+def doc_label(meta: ChunkMeta) -> str:
+    """How answers name a document: "Annual Report 2019 (2019)"."""
+    return f"{short_title(meta.title)} ({date_label(meta.published)})"
+
+
+def render(request: AnswerRequest, picked: list[Scored]) -> Answer:
+    """The picked sentences as one cited answer: the lead document's, then the others'."""
+    docs: dict[str, list[Scored]] = {}
+    for p in picked:
+        docs.setdefault(p.chunk.meta.doc_id, []).append(p)
+    lead_doc = picked[0].chunk.meta.doc_id  # chosen by selection.lead: newest or of the named time
+    order = [lead_doc] + sorted(
+        (d for d in docs if d != lead_doc), key=lambda d: doc_order(request, docs[d][0].chunk)
+    )
+    citations: list[Citation] = []
+    numbers: dict[str, int] = {}
+    parts: list[str] = []
+    notices: list[Notice] = []
+    lead_chunk = docs[order[0]][0].chunk
+    for di, doc_id in enumerate(order):
+        group = sorted(
+            docs[doc_id], key=lambda p: (p is not picked[0], p.chunk.meta.position, p.index)
+        )
+        meta = group[0].chunk.meta
+        label = doc_label(meta)
+        body = _body(group, numbers, citations)
+        if di == 0:
+            intro = f"According to the {label}:"
+            if request.yes_no:
+                intro = _verdict(request.question, group, docs, order) + " " + intro
+            parts.append(f"{intro} {body}")
+        else:
+            older = newest_key(meta.published, meta.period) < newest_key(
+                lead_chunk.meta.published, lead_chunk.meta.period
+            )
+            parts.append(f"\n\n{'Earlier, the' if older else 'The'} {label} said: {body}")
+            if older and request.time_intent == "current":
+                notices.append(_older_source_notice(label, lead_chunk))
+    if lead_chunk.meta.inferred and "published" in lead_chunk.meta.inferred:
+        notices.append(
+            Notice(
+                "note",
+                f"The date of {short_title(lead_chunk.meta.title)} is not "
+                "stated by the partnership; it was inferred from its text.",
+            )
+        )
+    text = "".join(parts).strip()
+    return Answer(
+        text=text,
+        abstained=False,
+        citations=citations,
+        notices=notices,
+        question=request.original or request.question,
+        standalone_question=request.question,
+    )
+
+
+def _body(group: list[Scored], numbers: dict[str, int], citations: list[Citation]) -> str:
+    """One document's sentences, each marked with its chunk's citation number.
+
+    ``numbers`` and ``citations`` are shared across documents: a chunk is cited once, numbered
+    in order of first use.
+    """
+    lines = []
+    for p in group:
+        if p.chunk.id not in numbers:
+            numbers[p.chunk.id] = len(citations) + 1
+            citations.append(_citation(numbers[p.chunk.id], p))
+        marker = f"[{numbers[p.chunk.id]}]"
+        lines.append(
+            f"{p.text} {marker}" if not p.text.startswith("- ") else f"\n{p.text} {marker}"
+        )
+    return inline_short_list(" ".join(lines).replace(" \n", "\n"))
+
+
+def _older_source_notice(label: str, lead_chunk: Chunk) -> Notice:
+    """For a question about now: part of the answer comes from an older document."""
+    return Notice(
+        "older_source",
+        (
+            f"Part of this answer comes from an older document, the {label}. "
+            "The newest source used is the "
+            f"{short_title(lead_chunk.meta.title)} "
+            f"({date_label(lead_chunk.meta.published)}); where they differ, "
+            "the newer one is more likely to be current."
+        ),
+    )
+
+
+def _citation(n: int, p: Scored) -> Citation:
+    m = p.chunk.meta
+    return Citation(
+        n=n,
+        doc_id=m.doc_id,
+        title=m.title,
+        published=m.published,
+        page=m.page,
+        section=m.section,
+        quote=p.text.removeprefix("- "),
+        chunk_id=p.chunk.id,
+        doc_type=m.doc_type,
+    )
+
+
+def _verdict(
+    question: str, lead: list[Scored], docs: dict[str, list[Scored]], order: list[str]
+) -> str:
+    """Start a yes/no answer with what the newest source says, never a guess."""
+    terms = claim_terms(question)
+    if not terms:
+        return "The documents do not answer yes or no directly."
+    lead_text = " ".join(p.text for p in lead)
+    if all(t in lead_text for t in terms):
+        return "Yes, as far as the newest source says."
+    older_text = " ".join(p.text for d in order[1:] for p in docs[d])
+    if any(t in older_text for t in terms):
+        return "Not according to the newest source."
+    return "The documents do not answer yes or no directly."

@@ -1,0 +1,156 @@
+"""Sentence scoring: how well each sentence of the retrieved chunks answers the question.
+
+Stored sentence vectors give the similarity, idf-weighted word overlap keeps the answer on the
+question's own words, and small bonuses favour a sentence that holds the kind of thing asked for
+or comes from a document of the right time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.answerer import AnswerRequest
+from assistant.compose.periods import covers, recency
+from assistant.compose.question import (
+    DATE_IN,
+    NUMBER_Q,
+    REASON,
+    answer_type,
+    asks_when,
+    focus_word,
+    has_figure,
+)
+from assistant.compose.words import content_words
+from assistant.textutil import paragraph_leads
+from assistant.types import Chunk
+
+
+@dataclass
+class Scored:
+    """A candidate sentence of the answer, with where it comes from and how it scored."""
+
+    chunk_rank: int
+    chunk: Chunk
+    index: int  # sentence index within the chunk
+    text: str
+    score: float
+    overlap: float = 0.0
+    topical: float = 0.0  # overlap counting the paragraph's topic too
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """What the question looks for, worked out once and then tested on every sentence."""
+
+    words: set[str]
+    idf: Callable[[str], float]
+    numeric: bool
+    titles: dict[str, float]
+    recency: dict[str, float]
+    focus: str | None
+    wanted: Callable[[str], bool] | None
+    asks_why: bool
+    year_terms: list[str]
+    asks_when: bool
+
+
+def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
+    """Every sentence of the chunks worth considering, best first."""
+    cues = _cues(request, chunks)
+    out: list[Scored] = []
+    for rank, chunk in enumerate(chunks):
+        out.extend(_score_chunk(request, cues, rank, chunk))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
+    """Worked out once per question, not once per sentence."""
+    return _Cues(
+        words=content_words(request.question),
+        idf=request.extra.get("idf") or (lambda w: 1.0),
+        numeric=bool(NUMBER_Q.search(request.question)),
+        titles=_title_overlap(request.question, chunks),
+        recency=recency(chunks),
+        focus=focus_word(request),
+        wanted=answer_type(request),
+        asks_why=bool(re.match(r"\s*why\b", request.question, re.I)),
+        year_terms=re.findall(r"20\d\d(?:[-/]\d\d)?", request.question),
+        asks_when=asks_when(request.question),
+    )
+
+
+def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -> list[Scored]:
+    """One chunk's sentences, scored by similarity and by overlap with the question's words."""
+    own = (
+        cues.words - content_words(chunk.meta.title)
+        if cues.titles.get(chunk.meta.doc_id)
+        else cues.words
+    )  # words that only name the document are no evidence of an answer
+    own_weight = sum(cues.idf(w) for w in own) or 1.0
+    # A sentence inherits its passage's topic ("They have escalated..." in a paragraph
+    # about the Health Advisory Group).
+    leads = paragraph_leads(chunk.text, chunk.sentences)
+    vectors = request.sentence_vectors(chunk.id) if request.sentence_vectors is not None else None
+    out: list[Scored] = []
+    for i, sentence in enumerate(chunk.sentences):
+        if len(sentence.split()) < 3 and not sentence.startswith("- "):
+            continue
+        sim = (
+            float(vectors[i] @ request.query_vector)
+            if vectors is not None and len(vectors) > i
+            else 0.0
+        )
+        words_here = content_words(sentence)
+        direct = sum(cues.idf(w) for w in own & words_here) / own_weight
+        context = content_words(chunk.meta.section) | content_words(leads[i])
+        inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight
+        overlap = 0.6 * direct + 0.4 * inherited
+        score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
+        score = _adjust(score, request, cues, chunk, sentence, words_here)
+        out.append(Scored(rank, chunk, i, sentence, score, overlap, inherited))
+    return out
+
+
+def _adjust(
+    score: float,
+    request: AnswerRequest,
+    cues: _Cues,
+    chunk: Chunk,
+    sentence: str,
+    words_here: set[str],
+) -> float:
+    """Bonuses and penalties on top of similarity and overlap (added one by one, in order)."""
+    if len(sentence.split()) < 7:
+        score -= 0.12  # fragments ("- Neglect") match words but say little
+    if cues.numeric and has_figure(sentence, request.years):
+        score += 0.06
+    if cues.year_terms and any(t in sentence for t in cues.year_terms):
+        score += 0.06
+    if cues.asks_when and DATE_IN.search(sentence):
+        score += 0.06
+    if cues.wanted is not None and cues.wanted(sentence):
+        score += 0.04  # holds the kind of thing asked for (a name, a date, a figure)
+    if cues.focus and cues.focus in words_here:
+        score += 0.08  # the question's own key word, not just its names
+    if cues.asks_why and REASON.search(sentence):
+        score += 0.05
+    score += 0.06 * cues.titles.get(chunk.meta.doc_id, 0.0)
+    if request.time_intent == "current":
+        score += 0.04 * cues.recency.get(chunk.meta.doc_id, 0.0)
+    elif request.years and covers(chunk, request.years):
+        score += 0.05
+    return score
+
+
+def _title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
+    """How strongly a question names a document ("the 2019-21 business plan")."""
+    q = content_words(question) | set(re.findall(r"20\d\d(?:[-/]\d\d)?", question))
+    out: dict[str, float] = {}
+    for c in chunks:
+        title = content_words(c.meta.title) | set(re.findall(r"20\d\d(?:[-/]\d\d)?", c.meta.title))
+        hits = len(q & title)
+        out[c.meta.doc_id] = hits / len(title) if hits >= 2 and title else 0.0
+    return out

@@ -1,0 +1,185 @@
+"""Which sentences make the answer: the lead, the sentences that complete it, then either each
+other document's best (for a question about change) or the next best up to a budget."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerer import AnswerRequest
+from assistant.compose.lists import list_after
+from assistant.compose.periods import covers
+from assistant.compose.question import (
+    COMPARE_Q,
+    DATE_IN,
+    LIST_Q,
+    NUMBER_Q,
+    PRESENT_Q,
+    answer_type,
+    asks_when,
+    claim_terms,
+    has_figure,
+)
+from assistant.compose.scoring import Scored
+from assistant.compose.words import GENERIC, content_words
+from assistant.index import newest_key
+
+_ANAPHORA = re.compile(
+    r"^(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
+    r"As a result)\b"
+)
+
+
+def select(request: AnswerRequest, scored: list[Scored], max_sentences: int) -> list[Scored]:
+    """The sentences of the answer, in the order they are picked (the lead first)."""
+    best = lead(request, scored)
+    picked = [best]
+    wants_list = bool(LIST_Q.search(request.question))
+    picked.extend(list_after(best))
+    by_key = {(x.chunk.id, x.index): x for x in scored}
+    after = by_key.get((best.chunk.id, best.index + 1))
+    if after and _completes(request, scored, best, after):
+        picked.append(after)  # the sentence that completes a short lead
+    before = by_key.get((best.chunk.id, best.index - 1))
+    if before and _needs_antecedent(best, before):
+        picked.insert(0, before)  # "This is an increase on..." needs what "this" is
+    if request.yes_no:
+        said = _claim_evidence(request.question, scored, best)
+        if said is not None and said not in picked:
+            picked.append(said)  # where the claim was true, to show what changed
+    _typed_first(request, picked)
+    if _asks_about_change(request):
+        for doc_best in _best_per_document(scored, exclude=best.chunk.meta.doc_id):
+            if not _redundant(doc_best.text, [p.text for p in picked]):
+                picked.append(doc_best)
+        return picked
+    _fill(scored, picked, max_sentences, wants_list)
+    return picked
+
+
+def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
+    """For a question about now, the newest document among the near-best sentences leads;
+    for a named year, a document of that time does."""
+    margin = 0.15 if request.extra.get("explicit_present") else 0.03
+    if request.yes_no and request.time_intent == "current":
+        topical = _newest_on_topic(request.question, scored)
+        if topical is not None:  # "is X still ...?" is answered from the newest source
+            return topical
+    pool = [s for s in scored if s.score >= scored[0].score - margin][:8]
+    if request.years:
+        timely = [s for s in pool if covers(s.chunk, request.years)]
+        return timely[0] if timely else scored[0]
+    if request.time_intent != "current":
+        return scored[0]
+    return max(
+        pool, key=lambda s: (newest_key(s.chunk.meta.published, s.chunk.meta.period), s.score)
+    )
+
+
+def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after: Scored) -> bool:
+    """The next sentence finishes what the lead began: a short lead, a near-best follow-on, a
+    "This..." sentence, or the date or figure the lead lacks."""
+    q = request.question
+    return bool(
+        not after.text.startswith("- ")
+        and (
+            len(best.text.split()) < 14
+            or after.score >= scored[0].score - 0.2
+            or _ANAPHORA.match(after.text)
+            or (asks_when(q) and not DATE_IN.search(best.text) and DATE_IN.search(after.text))
+            or (
+                NUMBER_Q.search(q)
+                and not has_figure(best.text, request.years)
+                and has_figure(after.text, request.years)
+            )
+        )
+    )
+
+
+def _needs_antecedent(best: Scored, before: Scored) -> bool:
+    """The lead refers back ("This is an increase on..."), so the sentence before comes too."""
+    return bool(
+        _ANAPHORA.match(best.text.removeprefix("- "))
+        and (best.text.startswith("- ") or not before.text.startswith("- "))
+    )
+
+
+def _claim_evidence(question: str, scored: list[Scored], best: Scored) -> Scored | None:
+    """For a yes/no question whose claim the lead does not state: where the claim was true."""
+    claim = claim_terms(question)
+    if claim and not all(t in best.text for t in claim):
+        return next((x for x in scored if all(t in x.text for t in claim)), None)
+    return None
+
+
+def _typed_first(request: AnswerRequest, picked: list[Scored]) -> None:
+    """The sentence that holds the asked-for name/date/figure leads (reorders ``picked``)."""
+    wanted = answer_type(request)
+    if wanted and not wanted(picked[0].text):
+        typed = next((p for p in picked[1:] if wanted(p.text)), None)
+        if typed is not None:
+            picked.remove(typed)
+            picked.insert(0, typed)
+
+
+def _asks_about_change(request: AnswerRequest) -> bool:
+    """ "How has X changed", "X now" with a year, or two years named: every source has a say."""
+    time_refs = set(re.findall(r"20\d\d(?:[-/]\d\d)?", request.question))
+    return bool(
+        COMPARE_Q.search(request.question)
+        or (request.years and PRESENT_Q.search(request.question))
+        or len(time_refs) >= 2
+    )
+
+
+def _best_per_document(scored: list[Scored], exclude: str) -> list[Scored]:
+    """For "how has X changed" questions: the best sentence of each other document."""
+    seen, out = {exclude}, []
+    for cand in scored:
+        if cand.score < scored[0].score - 0.15 or len(out) >= 2:
+            break
+        if cand.chunk.meta.doc_id not in seen:
+            seen.add(cand.chunk.meta.doc_id)
+            out.append(cand)
+    return out
+
+
+def _fill(scored: list[Scored], picked: list[Scored], budget: int, wants_list: bool) -> None:
+    """Add the next best sentences (and their lists) to ``picked`` while they are close to the
+    best and neither the sentence budget nor about 70 words is used up."""
+    for cand in scored[1:]:
+        if len([p for p in picked if not p.text.startswith("- ")]) >= budget:
+            break
+        if cand.score < scored[0].score - 0.12 or _words(picked) > 70:
+            break
+        if any(p.chunk.id == cand.chunk.id and p.index == cand.index for p in picked):
+            continue
+        if _redundant(cand.text, [p.text for p in picked]):
+            continue
+        picked.append(cand)
+        if wants_list:
+            picked.extend(p for p in list_after(cand) if p not in picked)
+
+
+def _newest_on_topic(question: str, scored: list[Scored]) -> Scored | None:
+    """The newest document's sentence on the question's topic, ignoring the names it asserts:
+    for "Is Dana Whitfield still the chair?", what the newest source says about the chair."""
+    claim = content_words(" ".join(claim_terms(question)))
+    topic = content_words(question) - claim - GENERIC
+    if not topic or not scored:
+        return None
+    newest = max(newest_key(s.chunk.meta.published, s.chunk.meta.period) for s in scored)
+    candidates = [
+        s for s in scored if newest_key(s.chunk.meta.published, s.chunk.meta.period) == newest
+    ]
+    best = max(candidates, key=lambda s: (len(topic & content_words(s.text)), s.score))
+    return best if len(topic & content_words(best.text)) * 2 >= len(topic) else None
+
+
+def _words(picked: list[Scored]) -> int:
+    return sum(len(p.text.split()) for p in picked)
+
+
+def _redundant(text: str, others: list[str]) -> bool:
+    """Most of the sentence's content words are already in the answer."""
+    mine = content_words(text)
+    return any(mine and len(mine & content_words(o)) / len(mine) > 0.8 for o in others)
