@@ -18,7 +18,7 @@ from assistant.answerer import Answerer, AnswerRequest
 from assistant.compose import ExtractiveComposer, merge_answers
 from assistant.index import DocumentInfo, IndexSnapshot
 from assistant.query import QueryPlan, plan_query, split_parts
-from assistant.retrieval import Filters, HybridRetriever
+from assistant.retrieval import Filters, HybridRetriever, interleave
 from assistant.settings import PLACEHOLDER, Settings, load_settings
 from assistant.types import Answer, Chunk, Notice
 
@@ -84,7 +84,16 @@ class Assistant:
         history: list[str] | None = None,
     ) -> list[Chunk]:
         plan = self.plan(query, history)
-        return self._retrieve(plan, k, filters)[0]
+        parts = split_parts(plan.standalone)
+        if len(parts) == 1:
+            return self._retrieve(plan, k, filters)[0]
+        # Each part of a two-part question gets its own search; the results are interleaved
+        # so that the top k hold the best passages for every part, as ``ask`` uses them.
+        rankings = [self._retrieve(plan, k, filters)[0]] + [
+            self._retrieve(self.plan(part, (history or []) + parts[:i]), k, filters)[0]
+            for i, part in enumerate(parts)
+        ]
+        return interleave(rankings, k or self.settings.top_k)
 
     def _retrieve(self, plan: QueryPlan, k: int | None, filters: Filters | dict | None):
         from assistant.embeddings import get_embedder

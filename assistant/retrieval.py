@@ -88,6 +88,24 @@ def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
     return scores
 
 
+def interleave(rankings: list[list[Chunk]], k: int) -> list[Chunk]:
+    """Round-robin merge of several rankings (one per question part), without repeats.
+
+    >>> from types import SimpleNamespace
+    >>> c = {i: SimpleNamespace(id=i) for i in "abcde"}
+    >>> [x.id for x in interleave([[c["a"], c["b"], c["c"]], [c["d"], c["a"], c["e"]]], 4)]
+    ['a', 'd', 'b', 'c']
+    """
+    out: list[Chunk] = []
+    seen: set[str] = set()
+    for rank in range(max((len(r) for r in rankings), default=0)):
+        for ranking in rankings:
+            if rank < len(ranking) and ranking[rank].id not in seen:
+                seen.add(ranking[rank].id)
+                out.append(ranking[rank])
+    return out[:k]
+
+
 def recency_scores(snapshot: IndexSnapshot) -> dict[str, float]:
     """0 for the oldest document, 1 for the newest (by ``published``, else period end).
     Computed once per snapshot: it only changes when an ingest publishes."""

@@ -48,6 +48,19 @@ def test_retrieve_returns_ranked_chunks_with_metadata(bundled) -> None:
     assert all(c.meta.published or c.meta.period for c in chunks)
 
 
+def test_two_part_question_retrieves_for_each_part(bundled) -> None:
+    question = (
+        "Who chaired the OSCB in the 2019-21 business plan, and who chairs the partnership now?"
+    )
+    top = [c.doc_id for c in bundled.retrieve(question, k=5)]
+    assert "oscb-business-plan-2019-21" in top
+    assert "oscp-annual-report-2024-25" in top
+    answer = bundled.ask(question)
+    assert {"oscb-business-plan-2019-21", "oscp-annual-report-2024-25"} <= {
+        c.doc_id for c in answer.citations
+    }
+
+
 def test_filters_restrict_documents_types_and_years(bundled) -> None:
     only = bundled.retrieve("neglect", k=5, filters={"doc_ids": ["oscb-business-plan-2019-21"]})
     assert {c.doc_id for c in only} == {"oscb-business-plan-2019-21"}
