@@ -24,6 +24,7 @@ class AnswerRequest:
     query_vector: Any = None  # numpy vector of the question, reused for sentence scoring
     sentence_vectors: Callable[[str], Any] | None = None  # chunk id -> its sentence vectors
     years: tuple[int, int] | None = None
+    next_chunk: Callable[[str], Chunk | None] | None = None  # chunk id -> the one after it
     extra: dict = field(default_factory=dict)
 
 

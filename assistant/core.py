@@ -146,6 +146,7 @@ class Assistant:
                 yes_no=part_plan.yes_no,
                 query_vector=vector,
                 sentence_vectors=snap.sentence_matrix,
+                next_chunk=snap.next_chunk,
                 years=part_plan.years,
                 extra={
                     "explicit_present": part_plan.explicit_present,

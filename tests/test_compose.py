@@ -53,7 +53,9 @@ FIGURES = _chunk(
 )
 
 
-def _ask(question: str, chunks: list[Chunk], **extra: object):  # type: ignore[no-untyped-def]
+def _ask(  # type: ignore[no-untyped-def]
+    question: str, chunks: list[Chunk], following: dict[str, Chunk] | None = None, **extra: object
+):
     embedder = get_embedder()
     vectors = {c.id: embedder.encode(c.sentences) for c in chunks}
     intent, years = time_intent(question)
@@ -64,6 +66,7 @@ def _ask(question: str, chunks: list[Chunk], **extra: object):  # type: ignore[n
         yes_no=question.lower().startswith(("is ", "does ", "are ")),
         query_vector=embedder.encode_one(question),
         sentence_vectors=lambda cid: vectors.get(cid, np.zeros((0, 384), np.float32)),
+        next_chunk=(following or {}).get,
         extra={"explicit_present": "now" in question.lower(), **extra},
     )
     return ExtractiveComposer(abstain_threshold=0.3).answer(request, chunks)
@@ -98,6 +101,34 @@ def test_lists_are_gathered_whole() -> None:
     answer = _ask("What are the priorities for 2024-25?", [LIST, OLD])
     for item in ("Neglect", "Exploitation outside the home", "Attendance"):
         assert item in answer.text.split("\n")[0]
+
+
+def test_a_list_that_starts_in_the_next_chunk_comes_with_its_introduction() -> None:
+    intro = _chunk(
+        "intro",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "Training is evaluated every quarter. The ESP framework measures training by asking:",
+    )
+    items = _chunk(
+        "items",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "- How much did we do?\n- How well did we do it?\n- Is anyone better off?",
+    )
+    question = "How does the ESP framework measure training?"
+    answer = _ask(question, [intro, OLD], following={"intro": items})
+    assert "How well did we do it" in answer.text and "Is anyone better off" in answer.text
+    assert {c.chunk_id for c in answer.citations} >= {"intro", "items"}
+
+
+def test_repeated_sentences_are_said_once_when_parts_merge() -> None:
+    first = _ask("Who chairs the ESP board now?", [NEW])
+    again = _ask("Who is the chair of the ESP board now?", [NEW])
+    merged = merge_answers([first, again])
+    assert merged.text.count("Priya Okafor became the chair") == 1
 
 
 def test_figures_are_kept_exactly_and_missing_figures_abstain() -> None:

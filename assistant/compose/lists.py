@@ -4,20 +4,31 @@ short list is written inline so the answer's first sentence carries the items th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.compose.scoring import Scored
+from assistant.types import Chunk
 
 
-def list_after(s: Scored) -> list[Scored]:
-    """A sentence that introduces a list ("...priorities are:") brings the whole list."""
-    following = s.chunk.sentences[s.index + 1 : s.index + 12]
-    if not (s.text.rstrip().endswith(":") or (following and following[0].startswith("- "))):
+def is_intro(text: str) -> bool:
+    """A sentence that announces a list ("...will be shared with:")."""
+    return text.rstrip().endswith(":")
+
+
+def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = None) -> list[Scored]:
+    """A sentence that introduces a list ("...priorities are:") brings the whole list, also
+    when the list starts in the next chunk of the document."""
+    chunk, start = s.chunk, s.index + 1
+    if start >= len(chunk.sentences) and is_intro(s.text) and next_chunk is not None:
+        chunk, start = next_chunk(chunk.id) or chunk, 0
+    following = chunk.sentences[start : start + 11]
+    if not (is_intro(s.text) or (following and following[0].startswith("- "))):
         return []
     items = []
-    for j, text in enumerate(following, start=s.index + 1):
+    for j, text in enumerate(following, start=start):
         if not text.startswith("- "):
             break
-        items.append(Scored(s.chunk_rank, s.chunk, j, text, s.score))
+        items.append(Scored(s.chunk_rank, chunk, j, text, s.score))
     return items
 
 

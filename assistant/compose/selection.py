@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
-from assistant.compose.lists import list_after
+from assistant.compose.lists import is_intro, list_after
 from assistant.compose.periods import covers
 from assistant.compose.question import (
     COMPARE_Q,
@@ -34,7 +34,7 @@ def select(request: AnswerRequest, scored: list[Scored], max_sentences: int) -> 
     best = lead(request, scored)
     picked = [best]
     wants_list = bool(LIST_Q.search(request.question))
-    picked.extend(list_after(best))
+    picked.extend(list_after(best, request.next_chunk))
     by_key = {(x.chunk.id, x.index): x for x in scored}
     after = by_key.get((best.chunk.id, best.index + 1))
     if after and _completes(request, scored, best, after):
@@ -52,7 +52,7 @@ def select(request: AnswerRequest, scored: list[Scored], max_sentences: int) -> 
             if not _redundant(doc_best.text, [p.text for p in picked]):
                 picked.append(doc_best)
         return picked
-    _fill(scored, picked, max_sentences, wants_list)
+    _fill(request, scored, picked, max_sentences, wants_list)
     return picked
 
 
@@ -81,6 +81,7 @@ def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after
     q = request.question
     return bool(
         not after.text.startswith("- ")
+        and not is_intro(after.text)
         and (
             len(best.text.split()) < 14
             or after.score >= scored[0].score - 0.2
@@ -143,9 +144,16 @@ def _best_per_document(scored: list[Scored], exclude: str) -> list[Scored]:
     return out
 
 
-def _fill(scored: list[Scored], picked: list[Scored], budget: int, wants_list: bool) -> None:
+def _fill(
+    request: AnswerRequest,
+    scored: list[Scored],
+    picked: list[Scored],
+    budget: int,
+    wants_list: bool,
+) -> None:
     """Add the next best sentences (and their lists) to ``picked`` while they are close to the
-    best and neither the sentence budget nor about 70 words is used up."""
+    best and neither the sentence budget nor about 70 words is used up. A list's introduction
+    comes only with its list, so an answer never ends on "...will be shared with:"."""
     for cand in scored[1:]:
         if len([p for p in picked if not p.text.startswith("- ")]) >= budget:
             break
@@ -155,9 +163,11 @@ def _fill(scored: list[Scored], picked: list[Scored], budget: int, wants_list: b
             continue
         if _redundant(cand.text, [p.text for p in picked]):
             continue
+        if is_intro(cand.text) and not wants_list:
+            continue
         picked.append(cand)
         if wants_list:
-            picked.extend(p for p in list_after(cand) if p not in picked)
+            picked.extend(p for p in list_after(cand, request.next_chunk) if p not in picked)
 
 
 def _newest_on_topic(question: str, scored: list[Scored]) -> Scored | None:

@@ -95,6 +95,14 @@ class IndexSnapshot:
         for cid, (lo, hi) in spans.items():
             owner[lo:hi] = cid
         self.sentence_owner = owner  # sentence row -> chunk id
+        order: dict[str, list[Chunk]] = {}
+        for chunk in self.chunks.values():
+            order.setdefault(chunk.meta.doc_id, []).append(chunk)
+        self._following: dict[str, Chunk] = {}
+        for doc_chunks in order.values():
+            doc_chunks.sort(key=lambda c: c.meta.position)
+            for a, b in zip(doc_chunks, doc_chunks[1:], strict=False):
+                self._following[a.id] = b
         self.lexical = LexicalIndex.load(data_dir / state["lexical"])
         self.lexical_pos = {cid: i for i, cid in enumerate(self.lexical.ids)}
 
@@ -139,6 +147,10 @@ class IndexSnapshot:
                 if len(out) >= n:
                     break
         return list(out.items())
+
+    def next_chunk(self, chunk_id: str) -> Chunk | None:
+        """The chunk that follows in the same document: a list can run past a chunk's end."""
+        return self._following.get(chunk_id)
 
     def sentence_matrix(self, chunk_id: str) -> np.ndarray:
         lo, hi = self.sentence_spans.get(chunk_id, (0, 0))
