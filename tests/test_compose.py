@@ -161,3 +161,12 @@ def test_parts_of_a_question_merge_with_renumbered_citations() -> None:
     assert [c.n for c in merged.citations] == list(range(1, len(merged.citations) + 1))
     assert "12,400" in merged.text and "Priya Okafor" in merged.text
     assert f"[{len(merged.citations)}]" in merged.text
+
+
+def test_which_edition_or_year_questions_want_a_year() -> None:
+    from assistant.compose.question import answer_type
+
+    wanted = answer_type(AnswerRequest(question="Which edition of Working Together is followed?"))
+    assert wanted is not None
+    assert wanted("The plan follows Working Together 2023.")
+    assert not wanted("The plan was updated following the guidance.")

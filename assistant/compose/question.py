@@ -86,6 +86,8 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
         return lambda t: bool(_NAME.search(t))
     if asks_when(q):
         return lambda t: bool(DATE_IN.search(t))
+    if re.search(r"\b(which|what) (edition|version|year)\b", q, re.I):
+        return lambda t: bool(re.search(r"\b(19|20)\d\d\b", t))
     if re.search(r"\bhow often\b|\bhow frequently\b", q, re.I):
         return lambda t: bool(_FREQUENCY.search(t))
     if NUMBER_Q.search(q):

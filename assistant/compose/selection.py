@@ -116,7 +116,15 @@ def _typed_first(request: AnswerRequest, picked: list[Scored]) -> None:
     """The sentence that holds the asked-for name/date/figure leads (reorders ``picked``)."""
     wanted = answer_type(request)
     if wanted and not wanted(picked[0].text):
-        typed = next((p for p in picked[1:] if wanted(p.text)), None)
+        lead_date = _date(picked[0])
+        typed = next(
+            (
+                p
+                for p in picked[1:]
+                if wanted(p.text) and (request.time_intent != "current" or _date(p) >= lead_date)
+            ),
+            None,
+        )  # for a question about now, never an older document's sentence
         if typed is not None:
             picked.remove(typed)
             picked.insert(0, typed)
@@ -183,6 +191,10 @@ def _newest_on_topic(question: str, scored: list[Scored]) -> Scored | None:
     ]
     best = max(candidates, key=lambda s: (len(topic & content_words(s.text)), s.score))
     return best if len(topic & content_words(best.text)) * 2 >= len(topic) else None
+
+
+def _date(s: Scored) -> str:
+    return newest_key(s.chunk.meta.published, s.chunk.meta.period)
 
 
 def _words(picked: list[Scored]) -> int:
