@@ -170,3 +170,26 @@ def test_which_edition_or_year_questions_want_a_year() -> None:
     assert wanted is not None
     assert wanted("The plan follows Working Together 2023.")
     assert not wanted("The plan was updated following the guidance.")
+
+
+def test_outcome_of_an_event_the_documents_only_plan_is_not_guessed() -> None:
+    plan = _chunk(
+        "plan",
+        "esp-plan-2020",
+        "ESP Business Plan 2020",
+        "2020",
+        "The ESP chair will lead a peer review with Exampleshire. "
+        "Each partnership will give feedback on strengths and weaknesses.",
+    )
+    question = "What did the peer review with Exampleshire conclude?"
+    answer = _ask(question, [plan, OLD], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
+    assert answer.abstained and "only as planned" in answer.text
+    done = _chunk(
+        "done",
+        "esp-report-2021",
+        "ESP Annual Report 2021",
+        "2021",
+        "The peer review with Exampleshire found strong leadership and weak data sharing.",
+    )
+    found = _ask(question, [done, plan], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
+    assert not found.abstained and "strong leadership" in found.text

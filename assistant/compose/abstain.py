@@ -101,11 +101,36 @@ def _misses_names(q: str, scored: list[Scored]) -> bool:
     return not all(n.lower() in corpus_text for n in names)
 
 
+_OUTCOME_Q = re.compile(
+    r"\bwhat (did|was|were)\b.*\b(conclude|conclusions?|find|findings?|found|show|results?|"
+    r"outcomes?|recommend|recommendations?|learn|decide)\b|"
+    r"\bwhat were the (findings|results|outcomes|conclusions)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(will|intends? to|plans? to|planning to|(is|are) expected to|aims? to|going to)\b", re.I
+)
+
+
+def planned_only(request: AnswerRequest, scored: list[Scored]) -> Scored | None:
+    """For "what did X conclude?", the sentence that only plans X, when every sentence on X's
+    most specific words looks ahead: the outcome is not in the documents, so do not guess it."""
+    q = request.question
+    if not _OUTCOME_Q.search(q):
+        return None
+    rare = rarest(request, q, 2)
+    on_topic = [s for s in scored[:8] if rare and any(w in content_words(s.text) for w in rare)]
+    if on_topic and all(_PLANNED.search(s.text) for s in on_topic[:3]):
+        return on_topic[0]
+    return None
+
+
 def abstention(
     request: AnswerRequest,
     chunks: list[Chunk],
     contact_hint: str = "",
     unknown: list[str] | None = None,
+    planned: Scored | None = None,
 ) -> Answer:
     """The answer when nothing answers the question: what was searched, and who to ask."""
     seen: list[str] = []
@@ -115,6 +140,11 @@ def abstention(
             seen.append(label)
     searched = "; ".join(seen[:3]) if seen else "no document matched"
     missing = f"The documents never mention {', '.join(unknown)}. " if unknown else ""
+    if planned is not None:
+        missing = (
+            f"The {doc_label(planned.chunk.meta)} describes this only as planned "
+            f"(“{planned.text}”); no document reports how it turned out. "
+        )
     text = (
         f"{missing}I cannot find this in the partnership's documents, so I will not guess. "
         f"Closest documents searched: {searched}."
