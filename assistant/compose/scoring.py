@@ -125,6 +125,8 @@ def _adjust(
     """Bonuses and penalties on top of similarity and overlap (added one by one, in order)."""
     if len(sentence.split()) < 7:
         score -= 0.12  # fragments ("- Neglect") match words but say little
+    elif _heading_like(sentence):
+        score -= 0.10  # a title or contents line ("... Annual Report Report by Director of ...")
     if cues.numeric and has_figure(sentence, request.years):
         score += 0.06
     if cues.year_terms and any(t in sentence for t in cues.year_terms):
@@ -154,3 +156,20 @@ def _title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
         hits = len(q & title)
         out[c.meta.doc_id] = hits / len(title) if hits >= 2 and title else 0.0
     return out
+
+
+_MINOR = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "by", "with", "&", "at", "from"}
+
+
+def _heading_like(sentence: str) -> bool:
+    """A line in title case with no full stop, not a list item: a heading, not a statement.
+
+    >>> _heading_like("Oxfordshire Safeguarding Children Board (OSCB) Annual Report by Director")
+    True
+    >>> _heading_like("The Board meets four times a year to keep its work on track.")
+    False
+    """
+    if sentence.startswith("- ") or sentence.rstrip().endswith((".", "?", "!", ":")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence) if w.lower() not in _MINOR]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

@@ -57,6 +57,27 @@ def select(request: AnswerRequest, scored: list[Scored], max_sentences: int) -> 
 
 
 def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
+    """The lead by time (``_timely_lead``); but when the question asks for a kind of thing (a
+    frequency, a date, a figure, a name) that the lead lacks, a near-best sentence of the same
+    time that holds one leads instead."""
+    best = _timely_lead(request, scored)
+    wanted = answer_type(request)
+    if wanted is None or wanted(best.text):
+        return best
+    for s in scored:
+        if s.score < best.score - 0.15:
+            break
+        same_time = (
+            covers(s.chunk, request.years)
+            if request.years
+            else request.time_intent != "current" or _date(s) >= _date(best)
+        )
+        if same_time and wanted(s.text) and s.overlap >= max(0.3, best.overlap):
+            return s
+    return best
+
+
+def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     """For a question about now, the newest document among the near-best sentences leads;
     for a named year, a document of that time does."""
     margin = 0.15 if request.extra.get("explicit_present") else 0.03
