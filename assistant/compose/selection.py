@@ -25,7 +25,7 @@ from assistant.index import newest_key
 
 _ANAPHORA = re.compile(
     r"^(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
-    r"As a result)\b"
+    r"As a result|Essentially|In essence|In other words|In short|In practice|Specifically)\b"
 )
 
 
