@@ -308,6 +308,8 @@ def correct_typos(
     for word in sorted(set(words(text))):
         if len(word) < 5 or word in known or word in _QUESTION_WORDS or word.isdigit():
             continue
+        if "-" in word and all(part in known or len(part) < 5 for part in word.split("-")):
+            continue  # "multi-agency" is spelt right even where the corpus writes "multiagency"
         limit = 1 if len(word) < 7 else 2
         matches = [
             m

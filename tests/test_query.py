@@ -78,6 +78,8 @@ def test_typos_map_to_corpus_words() -> None:
     }
     assert correct_typos("neglect", vocab) == {}
     assert correct_typos("drinking", {"thinking"}) == {}  # a real word, not a typo
+    # A hyphenated word made of known words is no typo of the corpus's unhyphenated spelling.
+    assert correct_typos("multi-agency audits", {"multiagency", "multi", "agency", "audits"}) == {}
 
 
 def test_filters_accept() -> None:
