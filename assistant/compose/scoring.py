@@ -22,7 +22,7 @@ from assistant.compose.question import (
     focus_word,
     has_figure,
 )
-from assistant.compose.words import content_words
+from assistant.compose.words import content_words, phrases
 from assistant.textutil import paragraph_leads
 from assistant.types import Chunk
 
@@ -54,6 +54,7 @@ class _Cues:
     asks_why: bool
     year_terms: list[str]
     asks_when: bool
+    phrases: set[tuple[str, str]]
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -79,6 +80,7 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         asks_why=bool(re.match(r"\s*why\b", request.question, re.I)),
         year_terms=re.findall(r"20\d\d(?:[-/]\d\d)?", request.question),
         asks_when=asks_when(request.question),
+        phrases=phrases(request.question, written_lower=True),
     )
 
 
@@ -137,6 +139,9 @@ def _adjust(
         score += 0.04  # holds the kind of thing asked for (a name, a date, a figure)
     if cues.focus and cues.focus in words_here:
         score += 0.08  # the question's own key word, not just its names
+    shared = len(cues.phrases & phrases(sentence)) if cues.phrases else 0
+    if shared:
+        score += 0.02  # the question's own phrase ("absence rate")
     if cues.asks_why and REASON.search(sentence):
         score += 0.05
     score += 0.06 * cues.titles.get(chunk.meta.doc_id, 0.0)

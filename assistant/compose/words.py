@@ -6,6 +6,7 @@ intent are dropped because they say nothing about what a sentence is about.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -97,3 +98,20 @@ def _stemmer() -> Any:  # PyStemmer ships no type hints
 def content_words(text: str) -> set[str]:
     """Stemmed words that carry meaning (the unit of overlap and specificity scores)."""
     return {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
+
+
+def phrases(text: str, written_lower: bool = False) -> set[tuple[str, str]]:
+    """Adjacent pairs of content words, stemmed ("absence rate"): a phrase shared with the
+    question is stronger evidence than the same words scattered. ``written_lower`` keeps
+    only words written in lower case (a question's names are matched elsewhere).
+
+    >>> sorted(phrases("The overall absence rates of pupils"))
+    [('absenc', 'rate'), ('overal', 'absenc')]
+    >>> sorted(phrases("Did the Quality Assurance group escalate issues?", written_lower=True))
+    [('escal', 'issu'), ('group', 'escal')]
+    """
+    tokens = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    if written_lower:
+        tokens = [t if t.islower() else "" for t in tokens]
+    kept = [stem(t.lower()) if t and t.lower() not in STOP and len(t) > 2 else "" for t in tokens]
+    return {(a, b) for a, b in zip(kept, kept[1:], strict=False) if a and b}
