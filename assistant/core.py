@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.answerer import Answerer, AnswerRequest
 from assistant.compose import ExtractiveComposer, merge_answers
 from assistant.index import DocumentInfo, IndexSnapshot
@@ -89,17 +91,29 @@ class Assistant:
             return self._retrieve(plan, k, filters)[0]
         # Each part of a two-part question gets its own search; the results are interleaved
         # so that the top k hold the best passages for every part, as ``ask`` uses them.
-        rankings = [self._retrieve(plan, k, filters)[0]] + [
-            self._retrieve(self.plan(part, (history or []) + parts[:i]), k, filters)[0]
-            for i, part in enumerate(parts)
+        from assistant.embeddings import get_embedder
+
+        plans = [plan] + [
+            self.plan(part, (history or []) + parts[:i]) for i, part in enumerate(parts)
+        ]
+        vectors = get_embedder().encode([p.search_text for p in plans])  # one batch
+        rankings = [
+            self._retrieve(p, k, filters, v)[0] for p, v in zip(plans, vectors, strict=True)
         ]
         return interleave(rankings, k or self.settings.top_k)
 
-    def _retrieve(self, plan: QueryPlan, k: int | None, filters: Filters | dict | None):
+    def _retrieve(
+        self,
+        plan: QueryPlan,
+        k: int | None,
+        filters: Filters | dict | None,
+        vector: np.ndarray | None = None,
+    ):
         from assistant.embeddings import get_embedder
 
         snap = self.snapshot()
-        vector = get_embedder().encode_one(plan.search_text)
+        if vector is None:
+            vector = get_embedder().encode_one(plan.search_text)
         chunks = self.retriever.retrieve(
             snap, plan, vector, k or self.settings.top_k, Filters.from_any(filters)
         )

@@ -99,6 +99,8 @@ def _looks_like_heading(line: str, nxt: str | None) -> bool:
         return False
     if text.split()[-1].lower().strip("'’\"") in _CONNECTORS:
         return False
+    if re.search(r"[a-z]\. [A-Z]", text):
+        return False  # "Contact Officer: Tan Lea. Strategic ..." holds a sentence break
     if ":" in text and len(text.split(":", 1)[1].split()) > 6:
         return False  # "Priorities: working to address neglect and ..." is content, not a title
     if nxt is not None:
@@ -220,7 +222,19 @@ def text_to_blocks(text: str, *, markdown: bool = False, page: int | None = None
                     continue
         blocks.extend(_group_blocks(lines, markdown, page))
     blocks = _merge_split_paragraphs(blocks)
-    return _assign_levels(blocks)
+    return _assign_levels(_keep_bodyless_lines(blocks))
+
+
+def _keep_bodyless_lines(blocks: list[Block]) -> list[Block]:
+    """A line taken for a heading that heads nothing (a Markdown heading or the end follows:
+    a signature such as "Jason Hogg, Chief Constable") is content, or it would be lost.
+    Before an inferred heading it stays a heading: a title above a section's heading."""
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and b.level == 0:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is None or (nxt.kind == "heading" and nxt.level > 0):
+                b.kind = "paragraph"
+    return blocks
 
 
 def _assign_levels(blocks: list[Block]) -> list[Block]:

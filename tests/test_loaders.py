@@ -275,6 +275,18 @@ def test_structure_heading_like_line_becomes_heading() -> None:
         assert blocks[0].text == "Making a referral" and blocks[0].level == 1
 
 
+def test_structure_keeps_lines_that_head_nothing_as_content() -> None:
+    text = (
+        "# Foreword\n\nWe thank our partners.\n\nJo Bloggs, Chief Constable, Example Police"
+        "\n\n# Scrutineer statement\n\nThe arrangements are robust."
+    )
+    blocks = text_to_blocks(text, markdown=True)
+    signature = [b for b in blocks if "Jo Bloggs" in b.text]
+    assert [b.kind for b in signature] == ["paragraph"]
+    officer = text_to_blocks("Contact Officer: Jo Bloggs. Partnership Officer\n\n30 11 21")
+    assert officer[0].kind == "paragraph"
+
+
 def test_structure_bullets_become_one_list() -> None:
     blocks = text_to_blocks("What to include:\n\n- who you are\n• what you saw\n\n- what you did")
     assert [b.kind for b in blocks] == ["paragraph", "list"]
