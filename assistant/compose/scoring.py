@@ -101,9 +101,12 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
     leads = paragraph_leads(chunk.text, chunk.sentences)
     vectors = request.sentence_vectors(chunk.id) if request.sentence_vectors is not None else None
     out: list[Scored] = []
+    title_words = content_words(chunk.meta.title) | set(re.findall(r"20\d\d", chunk.meta.title))
     for i, sentence in enumerate(chunk.sentences):
         if len(sentence.split()) < 3 and not sentence.startswith("- "):
             continue
+        if content_words(sentence) <= title_words:
+            continue  # "Business Plan 2019-21": the document's own title says nothing
         sim = (
             float(vectors[i] @ request.query_vector)
             if vectors is not None and len(vectors) > i
