@@ -184,6 +184,7 @@ def test_outcome_of_an_event_the_documents_only_plan_is_not_guessed() -> None:
     question = "What did the peer review with Exampleshire conclude?"
     answer = _ask(question, [plan, OLD], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
     assert answer.abstained and "only as planned" in answer.text
+    assert [c.chunk_id for c in answer.citations] == ["plan"] and "[1]" in answer.text
     done = _chunk(
         "done",
         "esp-report-2021",

@@ -21,7 +21,7 @@ from assistant.compose.question import (
     question_numbers,
     rarest,
 )
-from assistant.compose.render import doc_label
+from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
 from assistant.compose.words import content_words
 from assistant.types import Answer, Chunk
@@ -143,7 +143,7 @@ def abstention(
     if planned is not None:
         missing = (
             f"The {doc_label(planned.chunk.meta)} describes this only as planned "
-            f"(“{planned.text}”); no document reports how it turned out. "
+            f"(“{planned.text}” [1]); no document reports how it turned out. "
         )
     text = (
         f"{missing}I cannot find this in the partnership's documents, so I will not guess. "
@@ -154,6 +154,7 @@ def abstention(
     return Answer(
         text=text,
         abstained=True,
+        citations=[citation(1, planned)] if planned is not None else [],
         question=request.original or request.question,
         standalone_question=request.question,
     )

@@ -89,7 +89,7 @@ def _body(group: list[Scored], numbers: dict[str, int], citations: list[Citation
     for p in group:
         if p.chunk.id not in numbers:
             numbers[p.chunk.id] = len(citations) + 1
-            citations.append(_citation(numbers[p.chunk.id], p))
+            citations.append(citation(numbers[p.chunk.id], p))
         marker = f"[{numbers[p.chunk.id]}]"
         lines.append(
             f"{p.text} {marker}" if not p.text.startswith("- ") else f"\n{p.text} {marker}"
@@ -111,7 +111,8 @@ def _older_source_notice(label: str, lead_chunk: Chunk) -> Notice:
     )
 
 
-def _citation(n: int, p: Scored) -> Citation:
+def citation(n: int, p: Scored) -> Citation:
+    """The source card for a picked sentence."""
     m = p.chunk.meta
     return Citation(
         n=n,
