@@ -4,6 +4,8 @@
   [--split all|dev|test] [--k 10] [--no-gate]``: runs a set (``core`` -> evals/sets/core.yaml, or
   a path) through ``assistant.open_assistant()``, prints a summary ending in
   ``evals: N passed, M failed`` and exits 1 when the set's thresholds are missed (2: bad set).
+  The set's targets (``targets:``, the product's goals) are shown as met or MISSED beside the
+  figures, on the whole set and the test split, and never change the exit status.
 * ``python -m evals compare OLD.json NEW.json``: regressions, fixes and every metric's change.
 
 Modules: ``cases`` (load and validate sets), ``metrics`` (pure metric functions), ``runner``

@@ -2,6 +2,7 @@
 
 Exit codes: 0 ok; 1 the set's thresholds were missed (``run``) or, with
 ``--fail-on-regression``, a case regressed (``compare``); 2 bad set, usage or missing index.
+The set's targets (``targets:``) are reported as met or MISSED and never change the exit code.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from evals.aggregate import HEADLINE, all_figures, check_thresholds, fmt, metric_names  # noqa: E402
+from evals.aggregate import (  # noqa: E402
+    HEADLINE,
+    all_figures,
+    check_targets,
+    check_thresholds,
+    fmt,
+    metric_names,
+    target_line,
+)
 from evals.cases import SetError, check_against_corpus, load_set  # noqa: E402
 from evals.compare import compare_reports, format_comparison, load_report  # noqa: E402
 from evals.coverage import compute_coverage  # noqa: E402
@@ -92,6 +101,7 @@ def summary_table(report: dict[str, Any]) -> str:
     for check in report["thresholds"]:
         status = {True: "ok", False: "MISSED", None: "n/a"}[check["met"]]
         lines.append(f"threshold {check['rule']}: {fmt(check['value'], check['metric'])} {status}")
+    lines += [target_line(check) for check in report.get("targets", [])]
     return "\n".join(lines)
 
 
@@ -168,6 +178,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     checks = check_thresholds(evalset.thresholds, figures[primary]["all"])
     missed = [c["rule"] for c in checks if c["met"] is False]
+    targets = check_targets(evalset.targets, figures[primary]["all"], figures[primary]["test"])
     settings = getattr(assistant, "settings", None)
     report: dict[str, Any] = {
         "set": evalset.name,
@@ -187,6 +198,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         "metrics": figures[primary],
         "thresholds": checks,
         "gate": {"ok": not missed, "missed": missed},
+        "targets": targets,
         "coverage": coverage,
         "cases": records[primary],
     }

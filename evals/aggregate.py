@@ -201,3 +201,53 @@ def check_thresholds(thresholds: Iterable[Any], figures: dict[str, Any]) -> list
         }
         for t in thresholds
     ]
+
+
+def check_targets(
+    targets: Iterable[Any], figures_all: dict[str, Any], figures_test: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Each target with the figure on the whole set and on the test split. A target is met only
+    when every defined figure meets it (a split without the figure is judged on what there is);
+    ``met`` is ``None`` when neither figure is defined. Targets never gate a run.
+
+    >>> from evals.cases import Threshold
+    >>> checks = check_targets([Threshold("mrr", 0.9, False),
+    ...     Threshold("latency_p95_ms", 150, True), Threshold("abstention_recall", 1.0, False)],
+    ...     {"mrr": 0.95, "latency_p95_ms": 120.0, "abstention_recall": 1.0},
+    ...     {"mrr": 0.85, "latency_p95_ms": 140.0, "abstention_recall": None})
+    >>> [(c["metric"], c["op"], c["met"]) for c in checks]
+    [('mrr', '>=', False), ('latency_p95_ms', '<=', True), ('abstention_recall', '>=', True)]
+    """
+    out = []
+    for t in targets:
+        figure_all, figure_test = figures_all.get(t.metric), figures_test.get(t.metric)
+        verdicts = [t.met(v) for v in (figure_all, figure_test) if v is not None]
+        out.append(
+            {
+                "metric": t.metric,
+                "op": "<=" if t.is_max else ">=",
+                "value": t.bound,
+                "figure_all": figure_all,
+                "figure_test": figure_test,
+                "met": all(verdicts) if verdicts else None,
+            }
+        )
+    return out
+
+
+def target_line(check: dict[str, Any]) -> str:
+    """One target as printed after the threshold lines.
+
+    >>> target_line({"metric": "evidence_recall@5", "op": ">=", "value": 0.95,
+    ...     "figure_all": 0.89, "figure_test": 0.8462, "met": False})
+    'target evidence_recall@5 >= 0.95: all 0.890 / test 0.846 MISSED'
+    >>> target_line({"metric": "latency_p95_ms", "op": "<=", "value": 150.0,
+    ...     "figure_all": 120.4, "figure_test": None, "met": True})
+    'target latency_p95_ms <= 150: all 120 / test - met'
+    """
+    name = check["metric"]
+    status = {True: "met", False: "MISSED", None: "n/a"}[check["met"]]
+    return (
+        f"target {name} {check['op']} {check['value']:g}: all {fmt(check['figure_all'], name)}"
+        f" / test {fmt(check['figure_test'], name)} {status}"
+    )

@@ -9,6 +9,10 @@ Thresholds (``thresholds:`` in the set) map a metric name to a bound. The conven
 * ``max:NAME: v`` – NAME must be at most v; ``min:NAME: v`` – at least v;
 * a bare ``NAME: v`` is a minimum, except for the lower-is-better metrics in ``LOWER_IS_BETTER``
   (false-positive and invention rates, latency, answer length, errors), where it is a maximum.
+
+Targets (optional ``targets:``) use the same syntax and the same validation (``parse_bounds``).
+They are the product's goals, usually above the gates: reports show each as met or MISSED on
+the whole set and the test split, and they never change the exit status.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ class SetError(Exception):
 
 @dataclass(frozen=True)
 class Threshold:
+    """A bound on one metric: a gate threshold (``thresholds:``) or a target (``targets:``)."""
+
     metric: str
     bound: float
     is_max: bool
@@ -114,6 +120,7 @@ class EvalSet:
     cases: list[Case]
     description: str = ""
     thresholds: list[Threshold] = field(default_factory=list)
+    targets: list[Threshold] = field(default_factory=list)
     path: str = ""
 
 
@@ -125,17 +132,20 @@ def resolve_set_path(name_or_path: str) -> Path:
     return SETS_DIR / f"{name_or_path}.yaml"
 
 
-def parse_thresholds(raw: Any, known_metrics: set[str] | None = None) -> list[Threshold]:
-    """Parse a ``thresholds`` mapping (see module docstring); raises ``SetError``.
+def parse_bounds(
+    raw: Any, known_metrics: set[str] | None = None, section: str = "thresholds"
+) -> list[Threshold]:
+    """Parse a ``thresholds`` or ``targets`` mapping (see module docstring); raises ``SetError``
+    whose problems start with ``section``.
 
-    >>> [str(t) for t in parse_thresholds({"evidence_recall@5": 0.9, "max:latency_p95_ms": 900,
-    ...                                     "escalation_false_positive_rate": 0.1})]
+    >>> [str(t) for t in parse_bounds({"evidence_recall@5": 0.9, "max:latency_p95_ms": 900,
+    ...                                 "escalation_false_positive_rate": 0.1})]
     ['evidence_recall@5 >= 0.9', 'latency_p95_ms <= 900', 'escalation_false_positive_rate <= 0.1']
     """
     if raw in (None, {}):
         return []
     if not isinstance(raw, dict):
-        raise SetError("thresholds", ["thresholds: must be a mapping of metric name to number"])
+        raise SetError(section, [f"{section}: must be a mapping of metric name to number"])
     out, problems = [], []
     for key, value in raw.items():
         name, is_max = str(key), None
@@ -145,14 +155,28 @@ def parse_thresholds(raw: Any, known_metrics: set[str] | None = None) -> list[Th
         if is_max is None:
             is_max = name in LOWER_IS_BETTER
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            problems.append(f"thresholds: {key}: {value!r} is not a number")
+            problems.append(f"{section}: {key}: {value!r} is not a number")
         elif known_metrics is not None and name not in known_metrics:
-            problems.append(f"thresholds: unknown metric {name!r}")
+            problems.append(f"{section}: unknown metric {name!r}")
         else:
             out.append(Threshold(name, float(value), is_max))
     if problems:
-        raise SetError("thresholds", problems)
+        raise SetError(section, problems)
     return out
+
+
+def parse_thresholds(raw: Any, known_metrics: set[str] | None = None) -> list[Threshold]:
+    """The CI gate's floors and ceilings (``thresholds:``)."""
+    return parse_bounds(raw, known_metrics, "thresholds")
+
+
+def parse_targets(raw: Any, known_metrics: set[str] | None = None) -> list[Threshold]:
+    """The product's targets (``targets:``): reported, never gating.
+
+    >>> [str(t) for t in parse_targets({"fully_correct": 0.9, "max:answer_words_median": 80})]
+    ['fully_correct >= 0.9', 'answer_words_median <= 80']
+    """
+    return parse_bounds(raw, known_metrics, "targets")
 
 
 def _str_list(value: Any, where: str, problems: list[str]) -> list[str]:
@@ -254,11 +278,13 @@ def load_set(name_or_path: str | Path, known_metrics: set[str] | None = None) ->
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
         raise SetError(str(path), ["the file must be a mapping with a list of cases"])
     problems: list[str] = []
-    try:
-        thresholds = parse_thresholds(data.get("thresholds"), known_metrics)
-    except SetError as exc:
-        problems.extend(exc.problems)
-        thresholds = []
+    bounds: dict[str, list[Threshold]] = {}
+    for section in ("thresholds", "targets"):
+        try:
+            bounds[section] = parse_bounds(data.get(section), known_metrics, section)
+        except SetError as exc:
+            problems.extend(exc.problems)
+            bounds[section] = []
     cases, seen = [], set()
     for i, raw in enumerate(data["cases"]):
         case = parse_case(raw, i, problems)
@@ -276,7 +302,8 @@ def load_set(name_or_path: str | Path, known_metrics: set[str] | None = None) ->
         name=str(data.get("name") or path.stem),
         cases=cases,
         description=str(data.get("description") or "").strip(),
-        thresholds=thresholds,
+        thresholds=bounds["thresholds"],
+        targets=bounds["targets"],
         path=str(path),
     )
 

@@ -77,6 +77,35 @@ def _summary(report: dict[str, Any]) -> str:
     return _table(headers, rows)
 
 
+def _targets(report: dict[str, Any]) -> str:
+    """The product's targets beside our figures (and the baseline's whole-set figure)."""
+    targets = report.get("targets") or []
+    if not targets:
+        return "<p>No targets set for this set.</p>"
+    baseline = dict(_systems(report)).get("baseline", {}).get("all")
+    primary = SYSTEM_NAMES.get(report["config"]["primary"], report["config"]["primary"])
+    headers = ["metric", "target", f"{primary}: whole set", f"{primary}: test"]
+    headers += ["baseline: whole set"] if baseline is not None else []
+    rows = []
+    for t in targets:
+        name = t["metric"]
+        row = [
+            escape(name),
+            f"{escape(t['op'])} {t['value']:g}",
+            fmt(t["figure_all"], name),
+            fmt(t["figure_test"], name),
+        ]
+        row += [fmt(baseline.get(name), name)] if baseline is not None else []
+        mark = {True: ("ok", "met"), False: ("bad", "MISSED"), None: ("muted", "n/a")}[t["met"]]
+        rows.append([*row, f'<span class="{mark[0]}">{mark[1]}</span>'])
+    n_met = sum(t["met"] is True for t in targets)
+    return (
+        f"<p>{n_met} of {len(targets)} targets met (on the whole set and the test split). "
+        "Targets are reported only; they never fail a run.</p>"
+        + _table([*headers, "met"], rows, numeric_from=1)
+    )
+
+
 def _group_section(report: dict[str, Any], group: str) -> str:
     systems = _systems(report)
     categories = sorted({g for _, f in systems for g in f[f"by_{group}"]})
@@ -277,6 +306,8 @@ def render_html(report: dict[str, Any]) -> str:
         f"({escape(SYSTEM_NAMES.get(cfg['primary'], cfg['primary']))}) · {verdict}</p>",
         "<h2>Summary: whole set and test split</h2>",
         _summary(report),
+        "<h2>Targets</h2>",
+        _targets(report),
         "<h2>By kind</h2>",
         _group_section(report, "kind"),
         "<h2>By persona</h2>",
