@@ -19,6 +19,7 @@ import numpy as np
 from assistant.answerer import Answerer, AnswerRequest
 from assistant.compose import ExtractiveComposer, merge_answers
 from assistant.index import DocumentInfo, IndexSnapshot
+from assistant.lookups import Lookups
 from assistant.query import QueryPlan, plan_query, split_parts
 from assistant.retrieval import Filters, HybridRetriever, interleave
 from assistant.settings import PLACEHOLDER, Settings, load_settings
@@ -39,7 +40,7 @@ class Assistant:
         self.settings = settings
         self._lock = threading.Lock()
         self._snapshot = IndexSnapshot(Path(settings.data_dir), settings.chroma_url)
-        self._derived = _Derived(self._snapshot)
+        self._derived = Lookups(self._snapshot)
         self.retriever = HybridRetriever()
         self.answerer: Answerer = make_answerer(settings)
 
@@ -54,7 +55,7 @@ class Assistant:
                 fresh = IndexSnapshot(
                     Path(self.settings.data_dir), self.settings.chroma_url, fresh=True
                 )
-                self._derived = _Derived(fresh)
+                self._derived = Lookups(fresh)
                 self._snapshot = fresh
                 log.info("index reloaded: version %s", fresh.version)
             return self._snapshot
@@ -76,6 +77,7 @@ class Assistant:
             derived.corpus_text,
             lambda w: derived.word_count.get(w, 0),
             derived.vocabulary_set,
+            derived.synonyms,
         )
 
     def retrieve(
@@ -213,57 +215,6 @@ class Assistant:
         """Acronyms mined from the documents, each expansion with its document and date."""
         entries = self.snapshot().glossary
         return sorted(entries, key=lambda e: (e["acronym"].upper(), e.get("published", "")))
-
-
-class _Derived:
-    """Lookups built once per snapshot: the glossary map and the word list for typo repair."""
-
-    def __init__(self, snap: IndexSnapshot) -> None:
-        import re
-
-        self.glossary_map: dict[str, list[str]] = {}
-        common = _common_acronyms(snap)
-        for e in snap.glossary:
-            if e["acronym"] in common:
-                continue  # the partnership's own name is in every chunk: expanding it is noise
-            key = e["acronym"].upper().rstrip("S") if e["acronym"].endswith("s") else e["acronym"]
-            for k in dict.fromkeys((e["acronym"], key)):  # ordered: same in every process
-                if e["expansion"] not in self.glossary_map.setdefault(k, []):
-                    self.glossary_map[k].append(e["expansion"])
-        vocabulary: set[str] = set()
-        import math
-        from collections import Counter
-
-        from assistant.compose import content_words
-
-        df: Counter[str] = Counter()
-        for c in snap.chunks.values():
-            df.update(content_words(c.text))
-        n = max(len(snap.chunks), 1)
-        unseen = math.log(n + 1) + 1.0
-        idf_table = {w: math.log((n + 1) / (f + 1)) + 1.0 for w, f in df.items()}
-        self.idf = lambda w: idf_table.get(w, unseen)
-        texts = [f"{c.meta.title} {c.meta.section} {c.text}" for c in snap.chunks.values()]
-        self.corpus_text = " ".join(texts).lower()
-        self.known_tokens = set(re.findall(r"[a-z0-9][a-z0-9'’&-]*", self.corpus_text))
-        self.known_tokens |= {t.strip("'’") for t in self.known_tokens}
-        self.known_tokens |= {e["expansion"].lower() for e in snap.glossary}
-        for c in snap.chunks.values():
-            vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.text))
-            vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.meta.section))
-        self.vocabulary: tuple[str, ...] = tuple(sorted(vocabulary))  # sorted: deterministic
-        self.vocabulary_set = frozenset(vocabulary)
-        self.word_count: Counter[str] = Counter(
-            w.lower() for c in snap.chunks.values() for w in re.findall(r"[A-Za-z]{4,}", c.text)
-        )
-
-
-def _common_acronyms(snap: IndexSnapshot) -> set[str]:
-    """Acronyms found in more than a fifth of all chunks."""
-    acronyms = {e["acronym"] for e in snap.glossary}
-    total = max(len(snap.chunks), 1)
-    counts = {a: sum(1 for c in snap.chunks.values() if a in c.text) for a in acronyms}
-    return {a for a, n in counts.items() if n / total > 0.2}
 
 
 def safety_notices(message: str, settings: Settings) -> list[Notice]:

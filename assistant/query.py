@@ -134,6 +134,7 @@ class QueryPlan:
     corrections: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)  # names the documents never mention
     corrected: str = ""  # standalone with typo corrections: what the answerer reads
+    synonyms: list[str] = field(default_factory=list)  # synonyms.yaml: lexical search only
 
 
 def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
@@ -232,6 +233,22 @@ def expand_acronyms(text: str, glossary: dict[str, list[str]]) -> list[str]:
     for acronym, expansions in glossary.items():
         if any(e.lower() in lowered for e in expansions) and acronym not in tokens:
             out.append(acronym)
+    return out
+
+
+def expand_synonyms(text: str, table: dict[str, list[str]]) -> list[str]:
+    """The document terms for the shorthand a question uses ("front door" -> MASH).
+
+    >>> expand_synonyms("What happens at the front door?", {"front door": ["MASH"]})
+    ['MASH']
+    >>> expand_synonyms("the frontdoor", {"front door": ["MASH"]})
+    []
+    """
+    lowered = " ".join(re.findall(r"[a-z0-9'’-]+", text.lower()))
+    out: list[str] = []
+    for phrase, alternatives in table.items():
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered):
+            out.extend(a for a in alternatives if a not in out)
     return out
 
 
@@ -351,6 +368,7 @@ def plan_query(
     corpus_text: str = "",
     frequency: Callable[[str], float] | None = None,
     vocabulary_set: Collection[str] | None = None,
+    synonyms: dict[str, list[str]] | None = None,
 ) -> QueryPlan:
     standalone, followup = make_standalone(question, history or [])
     intent, years = time_intent(standalone)
@@ -376,4 +394,5 @@ def plan_query(
         corrections=corrections,
         unknown=unknown_names(corrected, known_tokens, corpus_text) if known_tokens else [],
         corrected=corrected,
+        synonyms=expand_synonyms(corrected, synonyms) if synonyms else [],
     )

@@ -73,6 +73,7 @@ class Weights:
     lexical: float = 0.40  # BM25, normalised by the best score for the query
     recency: float = 0.10  # questions about now (or no time): newer documents first
     period_match: float = 0.10  # questions naming a year: documents of that time
+    synonyms: float = 0.5  # BM25 of synonyms.yaml terms, relative to the question's own words
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
@@ -137,6 +138,9 @@ class HybridRetriever:
         n = max(w.candidates, k)
         dense = snapshot.dense_search(query_vector, n, where=filters.chroma_where())
         lexical_scores = snapshot.lexical.scores(tokenize([plan.search_text])[0])
+        if plan.synonyms:  # the documents' words for the question's shorthand, at lower weight
+            extra = snapshot.lexical.scores(tokenize(["; ".join(plan.synonyms)])[0])
+            lexical_scores = lexical_scores + w.synonyms * extra
         lexical_ranked = [
             snapshot.lexical.ids[i]
             for i in np.argsort(-lexical_scores)[: n * 3]

@@ -61,6 +61,15 @@ def test_two_part_question_retrieves_for_each_part(bundled) -> None:
     }
 
 
+def test_shorthand_is_searched_with_the_documents_words(bundled) -> None:
+    plan = bundled.plan("What happens when I contact the front door?")
+    assert "MASH" in plan.synonyms
+    assert "MASH" not in plan.search_text  # the question and its embedding are unchanged
+    top = bundled.retrieve("What happens when I contact the front door?", k=5)
+    assert any("MASH" in c.text for c in top)
+    assert bundled.plan("What are the priorities?").synonyms == []
+
+
 def test_filters_restrict_documents_types_and_years(bundled) -> None:
     only = bundled.retrieve("neglect", k=5, filters={"doc_ids": ["oscb-business-plan-2019-21"]})
     assert {c.doc_id for c in only} == {"oscb-business-plan-2019-21"}
