@@ -24,14 +24,14 @@ def load_synonyms() -> dict[str, list[str]]:
 
 
 def usable_synonyms(table: dict[str, list[str]], vocab: set[str]) -> dict[str, list[str]]:
-    """Only alternatives the corpus uses: a term no document has cannot help the search.
+    """Only alternatives whose every word the corpus uses: others cannot help the search.
 
     >>> usable_synonyms({"front door": ["MASH", "Gateway"]}, {"mash"})
     {'front door': ['MASH']}
     """
     out: dict[str, list[str]] = {}
     for phrase, alternatives in table.items():
-        kept = [a for a in alternatives if any(t in vocab for t in tokenize([a])[0])]
+        kept = [a for a in alternatives if all(t in vocab for t in tokenize([a])[0] or ["-"])]
         if kept:
             out[phrase] = kept
     return out
