@@ -65,7 +65,9 @@ class Assistant:
         return self.snapshot().version
 
     # -- questions ---------------------------------------------------------------------------
-    def plan(self, question: str, history: list[str] | None = None) -> QueryPlan:
+    def plan(
+        self, question: str, history: list[str] | None = None, part: bool = False
+    ) -> QueryPlan:
         self.snapshot()  # reloads the derived lookups too if an ingest has published
         derived = self._derived
         return plan_query(
@@ -78,6 +80,7 @@ class Assistant:
             lambda w: derived.word_count.get(w, 0),
             derived.vocabulary_set,
             derived.synonyms,
+            part,
         )
 
     def retrieve(
@@ -96,7 +99,7 @@ class Assistant:
         from assistant.embeddings import get_embedder
 
         plans = [plan] + [
-            self.plan(part, (history or []) + parts[:i]) for i, part in enumerate(parts)
+            self.plan(part, (history or []) + parts[:i], part=True) for i, part in enumerate(parts)
         ]
         vectors = get_embedder().encode([p.search_text for p in plans])  # one batch
         rankings = [
@@ -150,7 +153,9 @@ class Assistant:
         retrieved: list[Chunk] = []
         retrieve_ms = 0.0
         for i, part in enumerate(parts):
-            part_plan = plan if len(parts) == 1 else self.plan(part, (history or []) + parts[:i])
+            part_plan = (
+                plan if len(parts) == 1 else self.plan(part, (history or []) + parts[:i], part=True)
+            )
             t0 = time.perf_counter()
             chunks, vector, snap = self._retrieve(part_plan, None, filters)
             retrieve_ms += (time.perf_counter() - t0) * 1000

@@ -192,19 +192,33 @@ def is_followup(question: str) -> bool:
     return bool(_PRONOUN.search(question)) and len(content) <= 4
 
 
-def make_standalone(question: str, history: list[str]) -> tuple[str, bool]:
+def is_elliptical(question: str) -> bool:
+    """A question part that names no subject of its own ("and which in the 2019-21 plan?").
+
+    >>> is_elliptical("which in the 2019-21 plan?"), is_elliptical("who chairs the board now?")
+    (True, False)
+    """
+    own = [t for t in subject_terms(question) if not re.search(r"\d", t)]
+    return len([t for t in own if t.lower() not in _PLAN_WORDS]) == 0
+
+
+_PLAN_WORDS = {"plan", "report", "refresh", "document", "year", "period", "now", "currently"}
+
+
+def make_standalone(question: str, history: list[str], part: bool = False) -> tuple[str, bool]:
     """Resolve a follow-up against the earlier user turns, without an LLM: the previous
-    question's subject terms are carried over (the chain is resolved turn by turn)."""
+    question's subject terms are carried over (the chain is resolved turn by turn). A later
+    ``part`` of a split question that names no subject takes the earlier part's."""
     previous = ""
     for turn in history:
         previous = _resolve(turn, previous)
-    resolved = _resolve(question, previous)
+    resolved = _resolve(question, previous, force=part and is_elliptical(question))
     return resolved, resolved != question
 
 
-def _resolve(question: str, previous: str) -> str:
+def _resolve(question: str, previous: str, force: bool = False) -> str:
     question = question.strip()
-    if not previous or not is_followup(question):
+    if not previous or not (force or is_followup(question)):
         return question
     have = {w.lower() for w in subject_terms(question)}
     carried = [w for w in subject_terms(previous) if w.lower() not in have]
@@ -369,8 +383,9 @@ def plan_query(
     frequency: Callable[[str], float] | None = None,
     vocabulary_set: Collection[str] | None = None,
     synonyms: dict[str, list[str]] | None = None,
+    part: bool = False,
 ) -> QueryPlan:
-    standalone, followup = make_standalone(question, history or [])
+    standalone, followup = make_standalone(question, history or [], part)
     intent, years = time_intent(standalone)
     corrections = correct_typos(standalone, vocabulary, frequency, vocabulary_set)
     corrected = standalone

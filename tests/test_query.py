@@ -104,3 +104,11 @@ def test_metadata_inference_from_name_and_text() -> None:
     assert infer_published("business-plan-2019-21.txt", "") == "2021"
     assert infer_period("business-plan-2019-21.txt", "") == "2019-2021"
     assert infer_published("notes.txt", "no dates at all") == ""
+
+
+def test_a_later_part_without_a_subject_takes_the_earlier_parts() -> None:
+    earlier = ["Which topics did the multi-agency audits look at in the 2018 refresh?"]
+    resolved, changed = make_standalone("which in the 2019-21 plan?", earlier, part=True)
+    assert changed and "audits" in resolved and "2019-21" in resolved and "2018" not in resolved
+    # In a conversation a short new question is not forced onto the previous subject.
+    assert make_standalone("What is neglect?", earlier) == ("What is neglect?", False)

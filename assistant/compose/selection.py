@@ -30,7 +30,19 @@ _ANAPHORA = re.compile(
 
 
 def select(request: AnswerRequest, scored: list[Scored], max_sentences: int) -> list[Scored]:
-    """The sentences of the answer, in the order they are picked (the lead first)."""
+    """The sentences of the answer, in the order they are picked (the lead first), each said
+    once: a document that repeats itself (a summary page and a detail page) is quoted once."""
+    seen: set[str] = set()
+    out: list[Scored] = []
+    for s in _select(request, scored, max_sentences):
+        key = re.sub(r"[^a-z0-9]", "", s.text.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _select(request: AnswerRequest, scored: list[Scored], max_sentences: int) -> list[Scored]:
     best = lead(request, scored)
     picked = [best]
     wants_list = bool(LIST_Q.search(request.question))
