@@ -140,15 +140,14 @@ def abstention(
             seen.append(label)
     searched = "; ".join(seen[:3]) if seen else "no document matched"
     missing = f"The documents never mention {', '.join(unknown)}. " if unknown else ""
+    cannot = "I cannot find this in the partnership's documents, so I will not guess."
     if planned is not None:
         missing = (
             f"The {doc_label(planned.chunk.meta)} describes this only as planned "
-            f"(“{planned.text}” [1]); no document reports how it turned out. "
+            f"(“{planned.text}” [1]). "
         )
-    text = (
-        f"{missing}I cannot find this in the partnership's documents, so I will not guess. "
-        f"Closest documents searched: {searched}."
-    )
+        cannot = "No document reports how it turned out, so I will not guess."
+    text = f"{missing}{cannot} Closest documents searched: {searched}."
     if contact_hint:
         text += f" {contact_hint}"
     return Answer(
