@@ -194,3 +194,14 @@ def test_outcome_of_an_event_the_documents_only_plan_is_not_guessed() -> None:
     )
     found = _ask(question, [done, plan], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
     assert not found.abstained and "strong leadership" in found.text
+
+
+def test_the_focus_word_is_the_subject_not_the_question_form() -> None:
+    from assistant.compose.question import focus_word
+
+    idf = {"mani": 9.0, "contact": 5.0, "often": 9.0, "meet": 2.0}
+    request = AnswerRequest(
+        question="How many contacts does the front door get?",
+        extra={"idf": lambda w: idf.get(w, 1.0)},
+    )
+    assert focus_word(request) == "contact"

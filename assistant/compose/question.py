@@ -95,6 +95,10 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
     return None
 
 
+# Words that shape a question rather than name its subject ("how many", "how often").
+_ASKING = {"many", "much", "often", "long", "does", "gets", "get", "got", "have", "make", "made"}
+
+
 def focus_word(request: AnswerRequest) -> str | None:
     """The most specific word the question writes in lower case: usually what it asks about
     ("escalate", "contextual"), as opposed to the names it mentions."""
@@ -104,7 +108,7 @@ def focus_word(request: AnswerRequest) -> str | None:
     lower = [
         w
         for w in re.findall(r"\b[a-z][a-z-]{3,}\b", request.question)
-        if w not in STOP and stem(w) not in GENERIC
+        if w not in STOP and w not in _ASKING and stem(w) not in GENERIC
     ]
     stems = {stem(w) for w in lower}
     return max(sorted(stems), key=idf) if stems else None  # sorted: ties break the same way

@@ -17,6 +17,7 @@ from assistant.compose.question import (
     answer_type,
     asks_when,
     claim_terms,
+    focus_word,
     has_figure,
 )
 from assistant.compose.scoring import Scored
@@ -76,15 +77,19 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     wanted = answer_type(request)
     if wanted is None or wanted(best.text):
         return best
+    focus = focus_word(request)
     for s in scored:
-        if s.score < best.score - 0.15:
+        if s.score < best.score - 0.2:
             break
         same_time = (
             covers(s.chunk, request.years)
             if request.years
             else request.time_intent != "current" or _date(s) >= _date(best)
         )
-        if same_time and wanted(s.text) and s.overlap >= max(0.3, best.overlap):
+        on_point = s.overlap >= best.overlap or (
+            focus is not None and focus in content_words(s.text) and s.score >= best.score - 0.18
+        )  # "how many contacts?": the sentence with the number of contacts
+        if same_time and wanted(s.text) and s.overlap >= 0.3 and on_point:
             return s
     return best
 
