@@ -227,7 +227,9 @@ def safety_notices(message: str, settings: Settings) -> list[Notice]:
     the reminder that decisions about a child sit with people, not with this tool."""
     from assistant.safety import (
         asks_for_case_decision,
+        asks_for_contacts,
         assess_risk,
+        contacts_notice,
         decision_notice,
         escalation_notice,
         find_personal_details,
@@ -237,6 +239,8 @@ def safety_notices(message: str, settings: Settings) -> list[Notice]:
     notices: list[Notice] = []
     if assess_risk(message).escalate:
         notices.append(escalation_notice(settings))
+    elif asks_for_contacts(message):  # the escalation panel already lists them
+        notices.append(contacts_notice(settings))
     kinds = find_personal_details(message)
     if kinds:
         notices.append(personal_details_notice(kinds))

@@ -6,6 +6,7 @@ from assistant.types import Answer, Citation, Notice
 
 _ORDER = {
     "escalation": 0,
+    "contacts": 0,
     "warning": 1,
     "decision": 2,
     "newer_source": 3,
@@ -14,6 +15,7 @@ _ORDER = {
 }
 _LABEL = {
     "escalation": "🚨 **If a child may be at risk now**",
+    "contacts": "📞 **Contacts**",
     "warning": "⚠️ **Personal details**",
     "decision": "⚖️ **Decisions stay with you**",
     "older_source": "🕰️ **Dates**",

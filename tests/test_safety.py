@@ -178,6 +178,21 @@ def test_escalation_notice_is_fixed_text() -> None:
     assert escalation_notice(settings) == escalation_notice(settings)
 
 
+def test_a_question_about_reaching_a_service_gets_the_configured_contacts() -> None:
+    from assistant.core import safety_notices
+
+    settings = load_settings(
+        env={}, contact_lado="LADO: 01865 810603", contacts_verified="2025-06-30"
+    )
+    notices = safety_notices("What is the phone number for the LADO?", settings)
+    assert [n.kind for n in notices] == ["contacts"]
+    assert "01865 810603" in notices[0].text and "2025-06-30" in notices[0].text
+    assert safety_notices("How many contacts did the MASH receive in 2023/24?", settings) == []
+    # A risk message gets the escalation panel, which lists the contacts itself.
+    risk = safety_notices("A pupil told me her stepdad hits her, who do I call at MASH?", settings)
+    assert [n.kind for n in risk] == ["escalation"]
+
+
 # ------------------------------------------------------------------ personal details
 
 

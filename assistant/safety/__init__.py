@@ -14,7 +14,7 @@ Pure functions, no UI: the app and the CLI decide how to show the notices.
 from __future__ import annotations
 
 from assistant.safety.decision import asks_for_case_decision, decision_notice
-from assistant.safety.escalation import escalation_notice
+from assistant.safety.escalation import asks_for_contacts, contacts_notice, escalation_notice
 from assistant.safety.pii import (
     KINDS,
     RedactingFilter,
@@ -29,7 +29,9 @@ __all__ = [
     "RedactingFilter",
     "RiskAssessment",
     "asks_for_case_decision",
+    "asks_for_contacts",
     "assess_risk",
+    "contacts_notice",
     "decision_notice",
     "escalation_notice",
     "find_personal_details",
