@@ -193,6 +193,15 @@ def _merge_split_paragraphs(blocks: list[Block]) -> list[Block]:
         ):
             prev.text = f"{prev.text.rstrip()} {block.text}"
             continue
+        if (
+            prev is not None
+            and prev.kind == "list"
+            and block.kind == "paragraph"
+            and block.text[:1].islower()
+            and not prev.text.rstrip().endswith((".", "!", "?", ":", ";"))
+        ):
+            prev.text = f"{prev.text.rstrip()} {block.text}"  # a list item wrapped past a gap
+            continue
         if prev is not None and prev.kind == "list" and block.kind == "list":
             prev.text = f"{prev.text}\n{block.text}"  # one list split over blank lines
             continue

@@ -287,6 +287,18 @@ def test_structure_keeps_lines_that_head_nothing_as_content() -> None:
     assert officer[0].kind == "paragraph"
 
 
+def test_structure_mends_a_list_item_wrapped_past_a_blank_line() -> None:
+    text = (
+        "1.  Embedding the new arrangements including the\n\nchild death review\n\n2.  Joint work"
+    )
+    blocks = text_to_blocks(text)
+    assert [b.kind for b in blocks] == ["list"]
+    assert blocks[0].text.splitlines() == [
+        "- Embedding the new arrangements including the child death review",
+        "- Joint work",
+    ]
+
+
 def test_structure_bullets_become_one_list() -> None:
     blocks = text_to_blocks("What to include:\n\n- who you are\n• what you saw\n\n- what you did")
     assert [b.kind for b in blocks] == ["paragraph", "list"]
