@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.query import correct_typos, expand_acronyms, make_standalone, time_intent
+from assistant.query import expand_acronyms, make_standalone, time_intent
 from assistant.retrieval import Filters, rrf
+from assistant.spelling import correct_typos
 from ingest.glossary import mine_glossary
 from ingest.metadata import infer_period, infer_published
 
