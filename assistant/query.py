@@ -211,6 +211,7 @@ def plan_query(
         time_intent=intent,
         years=years,
         yes_no=bool(_YES_NO.match(question))
+        and not re.search(r",? or (?!not\b)", question)  # "is it X, or Y?" asks which
         and not question.strip()
         .lower()
         .startswith(("should i", "should we", "do i need", "can i")),

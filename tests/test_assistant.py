@@ -70,6 +70,14 @@ def test_shorthand_is_searched_with_the_documents_words(bundled) -> None:
     assert bundled.plan("What are the priorities?").synonyms == []
 
 
+def test_still_questions_never_say_yes_about_someone_who_has_left(bundled) -> None:
+    answer = bundled.ask("Is Ian Sutherland still the chair?")
+    assert answer.text.startswith("No longer, according to the newest source")
+    assert bundled.plan("Is Lisa Lyons still the chair?").yes_no
+    # "Is it X, or Y?" asks which of two: no yes/no verdict.
+    assert not bundled.plan("Is it only a Thames Valley thing, or can every school use it?").yes_no
+
+
 def test_filters_restrict_documents_types_and_years(bundled) -> None:
     only = bundled.retrieve("neglect", k=5, filters={"doc_ids": ["oscb-business-plan-2019-21"]})
     assert {c.doc_id for c in only} == {"oscb-business-plan-2019-21"}

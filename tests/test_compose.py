@@ -205,3 +205,17 @@ def test_the_focus_word_is_the_subject_not_the_question_form() -> None:
         extra={"idf": lambda w: idf.get(w, 1.0)},
     )
     assert focus_word(request) == "contact"
+
+
+def test_is_x_still_the_chair_is_no_when_the_newest_source_says_they_left() -> None:
+    handover = _chunk(
+        "handover",
+        "esp-report-2025",
+        "ESP Annual Report 2025",
+        "2025-06",
+        "In January 2025, Priya Okafor became the chair of the ESP board, "
+        "with Dana Whitfield stepping down from the chair after six years.",
+    )
+    answer = _ask("Is Dana Whitfield still the chair of the ESP board?", [handover, OLD])
+    assert answer.text.startswith("No longer, according to the newest source")
+    assert not answer.text.startswith("Yes")

@@ -3,6 +3,8 @@ sentence followed by its citation number, with notices where sources are older o
 
 from __future__ import annotations
 
+import re
+
 from assistant.answerer import AnswerRequest
 from assistant.compose.lists import inline_short_list
 from assistant.compose.periods import doc_order
@@ -136,8 +138,52 @@ def _verdict(
         return "The documents do not answer yes or no directly."
     lead_text = " ".join(p.text for p in lead)
     if all(t in lead_text for t in terms):
+        change = _change(lead_text, terms)
+        if change == "left":
+            return "No longer, according to the newest source."
+        if change == "changed":
+            return "The newest source describes a change; read it below."
         return "Yes, as far as the newest source says."
     older_text = " ".join(p.text for d in order[1:] for p in docs[d])
     if any(t in older_text for t in terms):
         return "Not according to the newest source."
     return "The documents do not answer yes or no directly."
+
+
+_LEFT_AFTER = re.compile(  # "Ian Sutherland transitioning from Chair", "X stepped down"
+    r"^\W*(?:\w+\W+){0,3}?(transition(?:ed|ing|s)? from|stepp(?:ed|ing) down|stood down|"
+    r"left|leaving|retired|moved on|was replaced|is no longer|no longer)\b",
+    re.I,
+)
+_LEFT_BEFORE = re.compile(r"\b(former|outgoing|previous)\s+$", re.I)  # "the former chair X"
+_CHANGE = re.compile(
+    r"\b(transition\w*|rebrand\w*|renamed|replac\w*|succeeded|from \S+(?: \S+){0,6} to)\b", re.I
+)
+
+
+def _change(text: str, terms: list[str]) -> str:
+    """What the newest source says happened to the asserted names: "left" when the clause
+    naming them says they left ("…, with Ian Sutherland transitioning from Chair to …"),
+    "changed" when the sentence describes some other change, else "".
+
+    >>> news = "Lisa Lyons became Chair, with Ian Sutherland transitioning from Chair."
+    >>> _change(news, ["Ian Sutherland"]), _change(news, ["Lisa Lyons"])
+    ('left', 'changed')
+    >>> _change("Lisa Lyons chairs the partnership.", ["Lisa Lyons"])
+    ''
+    """
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not all(t in sentence for t in terms):
+            continue
+        clauses = re.split(r",|;|\bwith\b|\bwhile\b|\bwhereas\b", sentence)
+        for clause in clauses:
+            if not all(t in clause for t in terms):
+                continue
+            at = clause.index(terms[-1]) + len(terms[-1])
+            if _LEFT_AFTER.search(clause[at:]) or _LEFT_BEFORE.search(
+                clause[: clause.index(terms[0])]
+            ):
+                return "left"
+        if _CHANGE.search(sentence):
+            return "changed"
+    return ""
