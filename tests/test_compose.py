@@ -151,7 +151,10 @@ def test_names_the_documents_never_mention_abstain() -> None:
 
 def test_yes_no_questions_start_with_what_the_newest_source_says() -> None:
     answer = _ask("Is Dana Whitfield still the chair of the ESP board now?", [OLD, NEW])
-    assert answer.text.startswith("Not according to the newest source")
+    assert answer.text.startswith(
+        "The newest source does not mention Dana Whitfield; the latest that does is the "
+        "ESP Annual Report 2019 (2019)."
+    )
 
 
 def test_parts_of_a_question_merge_with_renumbered_citations() -> None:

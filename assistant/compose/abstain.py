@@ -97,7 +97,7 @@ def _misses_names(q: str, scored: list[Scored]) -> bool:
     names = person_names(q)
     if not names:
         return False
-    corpus_text = " ".join(s.chunk.text for s in scored[:20]).lower()
+    corpus_text = " ".join(f"{s.chunk.meta.section} {s.chunk.text}" for s in scored[:20]).lower()
     return not all(n.lower() in corpus_text for n in names)
 
 

@@ -144,9 +144,13 @@ def _verdict(
         if change == "changed":
             return "The newest source describes a change; read it below."
         return "Yes, as far as the newest source says."
-    older_text = " ".join(p.text for d in order[1:] for p in docs[d])
-    if any(t in older_text for t in terms):
-        return "Not according to the newest source."
+    for d in order[1:]:  # the newest source is silent on them: say so, and where they last appear
+        if any(t in p.text for t in terms for p in docs[d]):
+            missing = " ".join(t for t in terms if t not in lead_text)
+            return (
+                f"The newest source does not mention {missing}; the latest that does is the "
+                f"{doc_label(docs[d][0].chunk.meta)}."
+            )
     return "The documents do not answer yes or no directly."
 
 
