@@ -222,3 +222,15 @@ def test_is_x_still_the_chair_is_no_when_the_newest_source_says_they_left() -> N
     answer = _ask("Is Dana Whitfield still the chair of the ESP board?", [handover, OLD])
     assert answer.text.startswith("No longer, according to the newest source")
     assert not answer.text.startswith("Yes")
+
+
+def test_a_figure_worded_differently_from_the_question_is_still_an_answer() -> None:
+    rereferrals = _chunk(
+        "rereferrals",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "21% of our referrals were families that had been re-referred within 12 months.",
+    )
+    answer = _ask("What percentage of referrals were re-referrals?", [rereferrals, OLD])
+    assert not answer.abstained and "21%" in answer.text

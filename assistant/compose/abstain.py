@@ -64,7 +64,10 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     asked = question_numbers(q, request.years)
     return not any(
         has_figure(s.text, request.years)
-        and max(s.overlap, s.topical - 0.1) >= 0.35
+        and (
+            max(s.overlap, s.topical - 0.1) >= 0.35
+            or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
+        )
         and all(n in s.text for n in asked)  # "aged 19 to 21" is not "16-17"
         and (
             not request.years
