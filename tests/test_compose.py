@@ -234,3 +234,20 @@ def test_a_figure_worded_differently_from_the_question_is_still_an_answer() -> N
     )
     answer = _ask("What percentage of referrals were re-referrals?", [rereferrals, OLD])
     assert not answer.abstained and "21%" in answer.text
+
+
+def test_the_next_event_is_not_answered_with_the_last_one() -> None:
+    held = _chunk(
+        "held",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "The ESP annual conference took place on 10 July 2024 at the town hall. "
+        "Most delegates rated the conference as good.",
+    )
+    idf = {"confer": 5.0, "annual": 3.0}
+    answer = _ask("When is the next annual conference?", [held, OLD], idf=lambda w: idf.get(w, 1.0))
+    assert answer.abstained and "reports only an earlier one" in answer.text
+    assert [c.chunk_id for c in answer.citations] == ["held"]
+    was = _ask("When was the annual conference?", [held, OLD], idf=lambda w: idf.get(w, 1.0))
+    assert not was.abstained and "10 July 2024" in was.text

@@ -115,16 +115,35 @@ _PLANNED = re.compile(
 )
 
 
-def planned_only(request: AnswerRequest, scored: list[Scored]) -> Scored | None:
-    """For "what did X conclude?", the sentence that only plans X, when every sentence on X's
-    most specific words looks ahead: the outcome is not in the documents, so do not guess it."""
+_NEXT_Q = re.compile(r"\b(when|where|what date)\b.*\bnext\b|\bupcoming\b", re.I)
+_PAST = re.compile(
+    r"\b(took place|was held|were held|happened|was launched|were launched|attended|"
+    r"was a (resounding )?success)\b",
+    re.I,
+)
+
+
+def out_of_time(request: AnswerRequest, scored: list[Scored]) -> tuple[str, Scored] | None:
+    """The documents speak of the asked-about event only at another time: "planned" when
+    "what did X conclude?" finds X only planned, "past" when "when is the next X?" finds only
+    an X that has happened. The asked-for outcome or date is not there, so do not guess it."""
     q = request.question
-    if not _OUTCOME_Q.search(q):
+    if _OUTCOME_Q.search(q):
+        kind, cue = "planned", _PLANNED
+    elif _NEXT_Q.search(q):
+        kind, cue = "past", _PAST
+    else:
         return None
-    rare = rarest(request, q, 2)
+    rare = [w for w in rarest(request, q, 3) if w not in {"next", "upcom"}][:2]
     on_topic = [s for s in scored[:8] if rare and any(w in content_words(s.text) for w in rare)]
-    if on_topic and all(_PLANNED.search(s.text) for s in on_topic[:3]):
-        return on_topic[0]
+    if not on_topic:
+        return None
+    if kind == "planned" and all(cue.search(s.text) for s in on_topic[:3]):
+        return kind, on_topic[0]
+    ahead = any(_PLANNED.search(s.text) or "next" in s.text.lower() for s in on_topic[:5])
+    past = next((s for s in on_topic[:2] if cue.search(s.text)), None)
+    if kind == "past" and past is not None and not ahead:
+        return kind, past
     return None
 
 
@@ -133,7 +152,7 @@ def abstention(
     chunks: list[Chunk],
     contact_hint: str = "",
     unknown: list[str] | None = None,
-    planned: Scored | None = None,
+    closest: tuple[str, Scored] | None = None,
 ) -> Answer:
     """The answer when nothing answers the question: what was searched, and who to ask."""
     seen: list[str] = []
@@ -144,19 +163,22 @@ def abstention(
     searched = "; ".join(seen[:3]) if seen else "no document matched"
     missing = f"The documents never mention {', '.join(unknown)}. " if unknown else ""
     cannot = "I cannot find this in the partnership's documents, so I will not guess."
-    if planned is not None:
-        missing = (
-            f"The {doc_label(planned.chunk.meta)} describes this only as planned "
-            f"(“{planned.text}” [1]). "
-        )
-        cannot = "No document reports how it turned out, so I will not guess."
+    if closest is not None:
+        kind, said = closest
+        label = doc_label(said.chunk.meta)
+        if kind == "planned":
+            missing = f"The {label} describes this only as planned (“{said.text}” [1]). "
+            cannot = "No document reports how it turned out, so I will not guess."
+        else:
+            missing = f"The {label} reports only an earlier one (“{said.text}” [1]). "
+            cannot = "No document says when the next one is, so I will not guess."
     text = f"{missing}{cannot} Closest documents searched: {searched}."
     if contact_hint:
         text += f" {contact_hint}"
     return Answer(
         text=text,
         abstained=True,
-        citations=[citation(1, planned)] if planned is not None else [],
+        citations=[citation(1, closest[1])] if closest is not None else [],
         question=request.original or request.question,
         standalone_question=request.question,
     )

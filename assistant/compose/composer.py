@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.answerer import AnswerRequest
-from assistant.compose.abstain import abstention, near_miss, planned_only
+from assistant.compose.abstain import abstention, near_miss, out_of_time
 from assistant.compose.render import render
 from assistant.compose.scoring import score_sentences
 from assistant.compose.selection import select
@@ -40,8 +40,8 @@ class ExtractiveComposer:
         scored = score_sentences(request, chunks[: self.max_chunks])
         if not scored or scored[0].score < self.abstain_threshold or near_miss(request, scored):
             return abstention(request, chunks, self.contact_hint)
-        planned = planned_only(request, scored)
-        if planned is not None:
-            return abstention(request, chunks, self.contact_hint, planned=planned)
+        elsewhen = out_of_time(request, scored)
+        if elsewhen is not None:
+            return abstention(request, chunks, self.contact_hint, closest=elsewhen)
         picked = select(request, scored, self.max_sentences)
         return render(request, picked)
