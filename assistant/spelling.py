@@ -143,7 +143,7 @@ def unknown_names(question: str, known: set[str], corpus_text: str) -> list[str]
             continue  # an ordinary word capitalised at the start of a sentence
         if lowered in _MONTHS_DAYS or len(lowered) < 2 or any(ch.isdigit() for ch in lowered):
             continue
-        if lowered in known or lowered.rstrip("s") in known:
+        if lowered in known or lowered.rstrip("s") in known or f"{lowered}s" in known:
             continue
         if any(part in known for part in re.split(r"[-&]", lowered) if part) and "-" in lowered:
             continue

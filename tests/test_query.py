@@ -113,3 +113,10 @@ def test_a_later_part_without_a_subject_takes_the_earlier_parts() -> None:
     assert changed and "audits" in resolved and "2019-21" in resolved and "2018" not in resolved
     # In a conversation a short new question is not forced onto the previous subject.
     assert make_standalone("What is neglect?", earlier) == ("What is neglect?", False)
+
+
+def test_an_acronym_the_corpus_writes_in_the_plural_is_not_unknown() -> None:
+    from assistant.spelling import unknown_names
+
+    assert unknown_names("What does DSP mean?", {"dsps", "what", "does", "mean"}, "") == []
+    assert unknown_names("What does XYZ mean?", {"dsps", "what", "does", "mean"}, "") == ["XYZ"]

@@ -188,6 +188,8 @@ def test_a_question_about_reaching_a_service_gets_the_configured_contacts() -> N
     assert [n.kind for n in notices] == ["contacts"]
     assert "01865 810603" in notices[0].text and "2025-06-30" in notices[0].text
     assert safety_notices("How many contacts did the MASH receive in 2023/24?", settings) == []
+    staff = safety_notices("Who should I contact if I am worried about a teacher?", settings)
+    assert [n.kind for n in staff] == ["contacts"] and "LADO" in staff[0].text
     # A risk message gets the escalation panel, which lists the contacts itself.
     risk = safety_notices("A pupil told me her stepdad hits her, who do I call at MASH?", settings)
     assert [n.kind for n in risk] == ["escalation"]

@@ -78,15 +78,25 @@ _SERVICE = re.compile(
 )
 
 
+_WORKS_WITH_CHILDREN = re.compile(  # a concern about them goes to the LADO
+    r"\b(teacher|staff|colleague|volunteer|coach|foster carer|youth worker|childminder|"
+    r"nursery worker|teaching assistant|tutor|carer at)\b",
+    re.I,
+)
+
+
 def asks_for_contacts(message: str) -> bool:
     """How to reach MASH, out of hours or the LADO: answered from settings, never generated.
 
     >>> asks_for_contacts("What is the phone number for the LADO?")
     True
+    >>> asks_for_contacts("Who should I contact if I am worried about a teacher?")
+    True
     >>> asks_for_contacts("How many contacts did the MASH receive?")
     False
     """
-    return bool(_ASKS_CONTACT.search(message) and _SERVICE.search(message))
+    asks = _ASKS_CONTACT.search(message)
+    return bool(asks and (_SERVICE.search(message) or _WORKS_WITH_CHILDREN.search(message)))
 
 
 def contacts_notice(settings: Settings) -> Notice:
