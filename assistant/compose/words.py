@@ -50,8 +50,9 @@ STOP = {
     "recently",
 }
 
-# Stemmed words too common in these documents (or in questions) to tell one topic from another.
-GENERIC = {
+# Words too common in these documents (or in questions) to tell one topic from another
+# (compared as stems: see ``GENERIC`` below the stemmer).
+_GENERIC_WORDS = {
     "many",
     "much",
     "number",
@@ -93,6 +94,9 @@ def _stemmer() -> Any:  # PyStemmer ships no type hints
     import Stemmer
 
     return Stemmer.Stemmer("english")
+
+
+GENERIC = frozenset(stem(w) for w in _GENERIC_WORDS)
 
 
 def content_words(text: str) -> set[str]:
