@@ -28,7 +28,9 @@ CONTACT_Q = re.compile(
     r"|call)\b",
     re.I,
 )
-MONEY_Q = re.compile(r"\b(budget|cost|spend|spent|funding|fund|£|money|contribution)\b", re.I)
+MONEY_Q = re.compile(
+    r"\b(budget|cost|spend|spent|funding|fund|£|money|contribution|pay|paid|payment)\b", re.I
+)
 DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|what day)\b", re.I)
 COMPARE_Q = re.compile(
     r"\b(changed?|compare[sd]?|comparison|difference|over time|"

@@ -84,8 +84,16 @@ _GENERIC_WORDS = {
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """Cached: the same few thousand words are stemmed for every question."""
-    return _stemmer().stemWord(word)
+    """Cached: the same few thousand words are stemmed for every question. A doubled final
+    consonant is undoubled, so "referrals" (referr) meets "referred" (refer).
+
+    >>> stem("referrals") == stem("referred")
+    True
+    """
+    stemmed = _stemmer().stemWord(word)
+    if len(stemmed) > 4 and stemmed[-1] == stemmed[-2] and stemmed[-1] not in "aeiou":
+        return stemmed[:-1]
+    return stemmed
 
 
 @lru_cache(maxsize=1)
