@@ -146,6 +146,7 @@ class Assistant:
             if isinstance(self.answerer, ExtractiveComposer)
             else [plan.standalone]
         )
+        personal = any(n.kind == "warning" for n in notices)
         if any(n.kind == "decision" for n in notices):
             # "Should I refer?" is not ours to decide: add the guidance the decision rests on.
             parts.append(DECISION_GUIDANCE_QUESTION)
@@ -172,7 +173,8 @@ class Assistant:
                 extra={
                     "explicit_present": part_plan.explicit_present,
                     "idf": self._derived.idf,
-                    "unknown": part_plan.unknown,
+                    # A child's name in the message is no topic to search for, nor to repeat.
+                    "unknown": [] if personal else part_plan.unknown,
                 },
             )
             for item in self.answerer.stream(request, chunks):

@@ -40,3 +40,9 @@ def test_personal_details_warned_and_never_logged_or_stored(bundled_settings, tm
         assert needle not in log_file.read_text()
         assert needle not in run.stderr
         assert not _files_containing(Path(bundled_settings.data_dir), needle)
+
+
+def test_the_answer_does_not_repeat_a_childs_name(bundled) -> None:
+    answer = bundled.ask("Jamie Smith, 7, lives at 12 High Street and has bruises. What do I do?")
+    assert any(n.kind == "warning" for n in answer.notices)
+    assert "Smith" not in answer.text and "Jamie" not in answer.text
