@@ -304,7 +304,8 @@ class FakeDocs(FakeAssistant):
         return list(CHUNKS)
 
 
-def _cli_set(tmp_path, thresholds: dict) -> str:
+def write_cli_set(tmp_path, thresholds: dict, targets: dict | None = None) -> str:
+    """The hand-made CASES as a set file, with the given thresholds (and targets)."""
     import yaml
 
     cases = [
@@ -321,8 +322,11 @@ def _cli_set(tmp_path, thresholds: dict) -> str:
         }
         for c in CASES
     ]
+    data = {"name": "mini", "thresholds": thresholds, "cases": cases}
+    if targets is not None:
+        data["targets"] = targets
     path = tmp_path / "mini.yaml"
-    path.write_text(yaml.safe_dump({"name": "mini", "thresholds": thresholds, "cases": cases}))
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return str(path)
 
 
@@ -333,7 +337,7 @@ def test_cli_run_gates_on_thresholds(tmp_path, monkeypatch, capsys) -> None:
 
     monkeypatch.setattr(cli, "_open_assistant", lambda args: FakeDocs())
     out_json, out_html = tmp_path / "r.json", tmp_path / "r.html"
-    easy = _cli_set(tmp_path, {"pass_rate": 0.5, "max:latency_p95_ms": 10_000})
+    easy = write_cli_set(tmp_path, {"pass_rate": 0.5, "max:latency_p95_ms": 10_000})
     argv = ["run", easy, "--no-progress", "--json", str(out_json), "--html", str(out_html)]
     assert cli.main(argv) == 0
     lines = capsys.readouterr().out.strip().splitlines()
@@ -344,12 +348,12 @@ def test_cli_run_gates_on_thresholds(tmp_path, monkeypatch, capsys) -> None:
     assert report["coverage"]["n_sections"] == 3 and len(report["cases"]) == 4
     assert out_html.read_text().startswith("<!doctype html>")
 
-    hard = _cli_set(tmp_path, {"pass_rate": 0.99})
+    hard = write_cli_set(tmp_path, {"pass_rate": 0.99})
     assert cli.main(["run", hard, "--no-progress"]) == 1
     assert cli.main(["run", hard, "--no-progress", "--no-gate"]) == 0
     assert cli.main(["run", hard, "--no-progress", "--split", "test"]) == 0  # c1 passes
     assert cli.main(["run", str(tmp_path / "missing.yaml")]) == 2
-    bad = _cli_set(tmp_path, {"no_such_metric": 1})
+    bad = write_cli_set(tmp_path, {"no_such_metric": 1})
     assert cli.main(["run", bad]) == 2
 
 
@@ -359,7 +363,7 @@ def test_cli_run_refuses_evidence_missing_from_corpus(tmp_path, monkeypatch, cap
     from evals import __main__ as cli
 
     monkeypatch.setattr(cli, "_open_assistant", lambda args: FakeDocs())
-    path = _cli_set(tmp_path, {})
+    path = write_cli_set(tmp_path, {})
     data = yaml.safe_load(Path(path).read_text())
     data["cases"][0]["evidence"] = ["The board has 99 members"]
     Path(path).write_text(yaml.safe_dump(data))

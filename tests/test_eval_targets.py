@@ -12,7 +12,7 @@ import yaml
 from evals.aggregate import check_targets, metric_names, target_line
 from evals.cases import SETS_DIR, SetError, Threshold, load_set, parse_targets
 from evals.report import render_html
-from tests.test_eval_metrics import CASES, FakeDocs
+from tests.test_eval_metrics import FakeDocs, write_cli_set
 
 CASE = {
     "id": "prac-001",
@@ -149,27 +149,6 @@ def test_target_record_and_line() -> None:
 
 
 # ----------------------------------------------------------------- the CLI and the reports
-def _cli_set(tmp_path: Path, thresholds: dict, targets: dict) -> str:
-    cases = [
-        {
-            "id": c.id,
-            "question": c.question,
-            "persona": c.persona,
-            "kind": c.kind,
-            "split": c.split,
-            "sources": c.sources,
-            "evidence": c.evidence,
-            "must_include": c.must_include,
-            "expect_escalation": c.expect_escalation,
-        }
-        for c in CASES
-    ]
-    path = tmp_path / "mini.yaml"
-    data = {"name": "mini", "thresholds": thresholds, "targets": targets, "cases": cases}
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return str(path)
-
-
 def test_missed_target_never_gates_but_a_missed_threshold_does(
     tmp_path: Path, monkeypatch, capsys
 ) -> None:
@@ -179,7 +158,7 @@ def test_missed_target_never_gates_but_a_missed_threshold_does(
     # the fake passes 3 of 4 cases on the whole set and the single test case (c1)
     targets = {"pass_rate": 0.9, "max:latency_p95_ms": 10_000, "passed": 1}
     out_json, out_html = tmp_path / "r.json", tmp_path / "r.html"
-    path = _cli_set(tmp_path, {"pass_rate": 0.5}, targets)
+    path = write_cli_set(tmp_path, {"pass_rate": 0.5}, targets)
     argv = ["run", path, "--no-progress", "--json", str(out_json), "--html", str(out_html)]
     assert cli.main(argv) == 0  # a target missed, every threshold met
     out = capsys.readouterr().out.splitlines()
@@ -202,13 +181,13 @@ def test_missed_target_never_gates_but_a_missed_threshold_does(
     row = html[html.index("<td>pass_rate</td>") :].split("</tr>")[0]
     assert "&gt;= 0.9" in row and "0.750" in row and '<span class="bad">MISSED</span>' in row
 
-    hard = _cli_set(tmp_path, {"pass_rate": 0.99}, {"pass_rate": 0.5})
+    hard = write_cli_set(tmp_path, {"pass_rate": 0.99}, {"pass_rate": 0.5})
     assert cli.main(["run", hard, "--no-progress"]) == 1  # the threshold still gates
     out = capsys.readouterr().out
     assert "threshold pass_rate >= 0.99: 0.750 MISSED" in out
     assert "target pass_rate >= 0.5: all 0.750 / test 1.000 met" in out
 
-    bad = _cli_set(tmp_path, {}, {"no_such_metric": 1})
+    bad = write_cli_set(tmp_path, {}, {"no_such_metric": 1})
     assert cli.main(["run", bad, "--no-progress"]) == 2
     assert "targets: unknown metric 'no_such_metric'" in capsys.readouterr().err
 
