@@ -98,14 +98,16 @@ class Assistant:
         # so that the top k hold the best passages for every part, as ``ask`` uses them.
         from assistant.embeddings import get_embedder
 
-        plans = [plan] + [
-            self.plan(part, (history or []) + parts[:i], part=True) for i, part in enumerate(parts)
-        ]
+        plans = [plan, *self._part_plans(parts, history)]
         vectors = get_embedder().encode([p.search_text for p in plans])  # one batch
         rankings = [
             self._retrieve(p, k, filters, v)[0] for p, v in zip(plans, vectors, strict=True)
         ]
         return interleave(rankings, k or self.settings.top_k)
+
+    def _part_plans(self, parts: list[str], history: list[str] | None) -> list[QueryPlan]:
+        """Each part of a split question planned in turn: earlier parts are its history."""
+        return [self.plan(p, (history or []) + parts[:i], part=True) for i, p in enumerate(parts)]
 
     def _retrieve(
         self,
@@ -153,10 +155,7 @@ class Assistant:
         answers: list[Answer] = []
         retrieved: list[Chunk] = []
         retrieve_ms = 0.0
-        for i, part in enumerate(parts):
-            part_plan = (
-                plan if len(parts) == 1 else self.plan(part, (history or []) + parts[:i], part=True)
-            )
+        for part_plan in [plan] if len(parts) == 1 else self._part_plans(parts, history):
             t0 = time.perf_counter()
             chunks, vector, snap = self._retrieve(part_plan, None, filters)
             retrieve_ms += (time.perf_counter() - t0) * 1000

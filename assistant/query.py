@@ -51,7 +51,6 @@ class QueryPlan:
     expansions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)  # names the documents never mention
-    corrected: str = ""  # standalone with typo corrections: what the answerer reads
     synonyms: list[str] = field(default_factory=list)  # synonyms.yaml: lexical search only
 
 
@@ -220,6 +219,5 @@ def plan_query(
         expansions=expansions,
         corrections=corrections,
         unknown=unknown_names(corrected, known_tokens, corpus_text) if known_tokens else [],
-        corrected=corrected,
         synonyms=expand_synonyms(corrected, synonyms) if synonyms else [],
     )

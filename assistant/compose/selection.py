@@ -108,9 +108,7 @@ def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
         return timely[0] if timely else scored[0]
     if request.time_intent != "current":
         return scored[0]
-    return max(
-        pool, key=lambda s: (newest_key(s.chunk.meta.published, s.chunk.meta.period), s.score)
-    )
+    return max(pool, key=lambda s: (_date(s), s.score))
 
 
 def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after: Scored) -> bool:
@@ -223,10 +221,8 @@ def _newest_on_topic(question: str, scored: list[Scored]) -> Scored | None:
     topic = content_words(question) - claim - GENERIC
     if not topic or not scored:
         return None
-    newest = max(newest_key(s.chunk.meta.published, s.chunk.meta.period) for s in scored)
-    candidates = [
-        s for s in scored if newest_key(s.chunk.meta.published, s.chunk.meta.period) == newest
-    ]
+    newest = max(_date(s) for s in scored)
+    candidates = [s for s in scored if _date(s) == newest]
     best = max(candidates, key=lambda s: (len(topic & content_words(s.text)), s.score))
     return best if len(topic & content_words(best.text)) * 2 >= len(topic) else None
 
