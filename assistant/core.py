@@ -174,6 +174,8 @@ class Assistant:
                     "idf": self._derived.idf,
                     # A child's name in the message is no topic to search for, nor to repeat.
                     "unknown": [] if personal else part_plan.unknown,
+                    # The documents' words for the question's shorthand and acronyms.
+                    "related": part_plan.synonyms + part_plan.expansions,
                 },
             )
             for item in self.answerer.stream(request, chunks):

@@ -119,6 +119,7 @@ def is_elliptical(question: str) -> bool:
     return len([t for t in own if t.lower() not in _PLAN_WORDS]) == 0
 
 
+_DOCUMENT_WORDS = {"plan", "business", "report", "annual", "refresh", "cabinet", "document"}
 _PLAN_WORDS = {"plan", "report", "refresh", "document", "year", "period", "now", "currently"}
 
 
@@ -141,9 +142,16 @@ def _resolve(question: str, previous: str, force: bool = False) -> str:
     carried = [w for w in subject_terms(previous) if w.lower() not in have]
     if not carried:
         return question
-    # A named year in the new turn replaces the previous turn's year; "now" drops it.
+    # A named year in the new turn replaces the previous turn's year; "now" drops it, and
+    # with it the words that named the earlier document ("the 2019-21 business plan").
     if _YEAR.search(question) or _YEAR_RANGE.search(question) or _PRESENT.search(question):
-        carried = [w for w in carried if not _YEAR.fullmatch(w) and not _YEAR_RANGE.fullmatch(w)]
+        carried = [
+            w
+            for w in carried
+            if not _YEAR.fullmatch(w)
+            and not _YEAR_RANGE.fullmatch(w)
+            and w.lower() not in _DOCUMENT_WORDS
+        ]
     return f"{question.rstrip('?').rstrip()} ({' '.join(carried)})?"
 
 

@@ -251,3 +251,27 @@ def test_the_next_event_is_not_answered_with_the_last_one() -> None:
     assert [c.chunk_id for c in answer.citations] == ["held"]
     was = _ask("When was the annual conference?", [held, OLD], idf=lambda w: idf.get(w, 1.0))
     assert not was.abstained and "10 July 2024" in was.text
+
+
+def test_the_documents_word_for_the_questions_shorthand_counts_as_its_word() -> None:
+    from assistant.compose.scoring import score_sentences
+
+    chunk = _chunk(
+        "hub",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "Everyone who works with children must follow these procedures. "
+        "Police officers, social workers and nurses sit together in the MASH.",
+    )
+    idf = {"mash": 4.0, "front": 3.0, "door": 3.0}
+
+    def best(related: list[str]) -> str:
+        request = AnswerRequest(
+            question="Who works in the front door?",
+            extra={"idf": lambda w: idf.get(w, 1.0), "related": related},
+        )
+        return score_sentences(request, [chunk])[0].text
+
+    assert best([]).startswith("Everyone")  # only the question's own word "works" matches
+    assert best(["MASH", "Multi-Agency Safeguarding Hub"]).startswith("Police officers")

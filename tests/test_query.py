@@ -120,3 +120,10 @@ def test_an_acronym_the_corpus_writes_in_the_plural_is_not_unknown() -> None:
 
     assert unknown_names("What does DSP mean?", {"dsps", "what", "does", "mean"}, "") == []
     assert unknown_names("What does XYZ mean?", {"dsps", "what", "does", "mean"}, "") == ["XYZ"]
+
+
+def test_a_later_part_naming_a_new_time_drops_the_earlier_document() -> None:
+    earlier = ["Which health body sat with the police in the 2019-21 business plan?"]
+    resolved, changed = make_standalone("which health body is it now?", earlier, part=True)
+    assert changed and "police" in resolved
+    assert "business" not in resolved and "2019-21" not in resolved

@@ -47,6 +47,7 @@ class _Cues:
     """What the question looks for, worked out once and then tested on every sentence."""
 
     words: set[str]
+    related: set[str]  # the documents' words for the question's shorthand and acronyms
     idf: Callable[[str], float]
     numeric: bool
     titles: dict[str, float]
@@ -74,6 +75,8 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
     """Worked out once per question, not once per sentence."""
     return _Cues(
         words=content_words(request.question),
+        related=content_words(" ".join(request.extra.get("related") or []))
+        - content_words(request.question),
         idf=request.extra.get("idf") or (lambda w: 1.0),
         numeric=bool(NUMBER_Q.search(request.question)),
         titles=_title_overlap(request.question, chunks),
@@ -114,6 +117,10 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
         )
         words_here = content_words(sentence)
         direct = sum(cues.idf(w) for w in own & words_here) / own_weight
+        if cues.related & words_here:  # "front door" answered by a sentence on the MASH
+            direct = min(
+                1.0, direct + 0.5 * max(cues.idf(w) for w in cues.related & words_here) / own_weight
+            )
         context = content_words(chunk.meta.section) | content_words(leads[i])
         inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight
         overlap = 0.6 * direct + 0.4 * inherited
