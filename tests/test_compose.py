@@ -275,3 +275,25 @@ def test_the_documents_word_for_the_questions_shorthand_counts_as_its_word() -> 
 
     assert best([]).startswith("Everyone")  # only the question's own word "works" matches
     assert best(["MASH", "Multi-Agency Safeguarding Hub"]).startswith("Police officers")
+
+
+def test_a_sentence_inside_a_list_item_does_not_bring_its_sibling_items() -> None:
+    from assistant.compose.lists import list_after
+    from assistant.compose.scoring import Scored
+
+    chunk = _chunk(
+        "items",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "- Policy work: The group met six times. It updated the Disagreement Policy.\n"
+        "- Accessibility: A new procedures webpage went live in May.\n"
+        "- Scrutiny and quality assurance\n- Peer review\n- Embed change",
+    )
+    assert chunk.sentences[1] == "It updated the Disagreement Policy."
+
+    def after(index: int) -> list[str]:
+        return [s.text for s in list_after(Scored(0, chunk, index, chunk.sentences[index], 1.0))]
+
+    assert after(1) == []  # the next item is a sibling, not a list this sentence introduces
+    assert after(3) == ["- Peer review", "- Embed change"]  # a short title item heads its items

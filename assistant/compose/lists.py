@@ -22,7 +22,8 @@ def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = Non
     if start >= len(chunk.sentences) and is_intro(s.text) and next_chunk is not None:
         chunk, start = next_chunk(chunk.id) or chunk, 0
     following = chunk.sentences[start : start + 11]
-    if not (is_intro(s.text) or (following and following[0].startswith("- "))):
+    leads_a_list = following and following[0].startswith("- ") and not _in_item(s)
+    if not (is_intro(s.text) or leads_a_list):
         return []
     items = []
     for j, text in enumerate(following, start=start):
@@ -30,6 +31,17 @@ def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = Non
             break
         items.append(Scored(s.chunk_rank, chunk, j, text, s.score))
     return items
+
+
+def _in_item(s: Scored) -> bool:
+    """The sentence is (part of) a list item: the items after it are its siblings, not its
+    list ("- Policy: ... updated the Disagreement Policy." introduces nothing), unless the item
+    is a short title ("- Scrutiny and quality assurance") over a flattened sub-list."""
+    if s.text.startswith("- "):  # but a short title item heads the items under it
+        return len(s.text.split()) > 9 or s.text.rstrip().endswith(".")
+    text = s.chunk.text
+    at = text.find(s.text)
+    return at > 0 and text[text.rfind("\n", 0, at) + 1 : at].startswith("- ")
 
 
 def inline_short_list(body: str) -> str:
