@@ -71,7 +71,8 @@ class Weights:
     chunk: float = 0.30  # whole-chunk cosine
     fusion: float = 1.0  # reciprocal-rank fusion of the three rankings (~1/60 each)
     lexical: float = 0.40  # BM25, normalised by the best score for the query
-    recency: float = 0.10  # questions about now (or no time): newer documents first
+    recency: float = 0.10  # questions about now ("now", "currently"): newer documents first
+    recency_implied: float = 0.075  # questions naming no time: a lighter preference
     period_match: float = 0.10  # questions naming a year: documents of that time
     synonyms: float = 0.5  # BM25 of synonyms.yaml terms, relative to the question's own words
 
@@ -183,7 +184,8 @@ class HybridRetriever:
     def _time_bonus(self, plan: QueryPlan, chunk: Chunk, recency: dict[str, float]) -> float:
         w = self.weights
         if plan.time_intent == "current":
-            return w.recency * recency.get(chunk.meta.doc_id, 0.0)
+            weight = w.recency if plan.explicit_present else w.recency_implied
+            return weight * recency.get(chunk.meta.doc_id, 0.0)
         if plan.years:
             lo, hi = year_bounds(chunk.meta.published, chunk.meta.period)
             if lo and lo <= plan.years[1] and hi >= plan.years[0]:

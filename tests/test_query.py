@@ -127,3 +127,24 @@ def test_a_later_part_naming_a_new_time_drops_the_earlier_document() -> None:
     resolved, changed = make_standalone("which health body is it now?", earlier, part=True)
     assert changed and "police" in resolved
     assert "business" not in resolved and "2019-21" not in resolved
+
+
+def test_now_prefers_newer_documents_more_strongly_than_a_question_naming_no_time() -> None:
+    from assistant.query import plan_query
+    from assistant.retrieval import HybridRetriever
+    from assistant.types import Chunk, ChunkMeta
+
+    def chunk(doc: str) -> Chunk:
+        meta = ChunkMeta(doc, doc, "annual_report", "", "", "", None, 0, "h", "v")
+        return Chunk(doc, "text", meta)
+
+    recency = {"old": 0.0, "new": 1.0}
+    retriever = HybridRetriever()
+
+    def lift(question: str) -> float:
+        plan = plan_query(question, [], {}, [])
+        bonus = retriever._time_bonus
+        return bonus(plan, chunk("new"), recency) - bonus(plan, chunk("old"), recency)
+
+    assert lift("Who chairs the board now?") > lift("Who chairs the board?") > 0
+    assert lift("Who chaired the board in 2019?") == 0
