@@ -51,7 +51,7 @@ class QueryPlan:
     expansions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)  # names the documents never mention
-    synonyms: list[str] = field(default_factory=list)  # synonyms.yaml: lexical search only
+    synonyms: list[str] = field(default_factory=list)  # synonyms.yaml: BM25 and composer
 
 
 def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
