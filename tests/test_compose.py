@@ -297,3 +297,32 @@ def test_a_sentence_inside_a_list_item_does_not_bring_its_sibling_items() -> Non
 
     assert after(1) == []  # the next item is a sibling, not a list this sentence introduces
     assert after(3) == ["- Peer review", "- Embed change"]  # a short title item heads its items
+
+
+def test_the_next_sentence_adds_what_the_question_asks_rather_than_repeating_its_subject() -> None:
+    from assistant.compose.scoring import Scored
+    from assistant.compose.selection import select
+
+    chunk = _chunk(
+        "paqa",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "The audit group looks at how well services support families in need. "
+        "Waiting times for mental health support were escalated to the board. "
+        "The audit group checks data from all partners every quarter.",
+    )
+    scores = [0.55, 0.53, 0.60]  # the sentence that answers scores a little lower
+    scored = [
+        Scored(0, chunk, i, t, sc)
+        for i, (t, sc) in enumerate(zip(chunk.sentences, scores, strict=True))
+    ]
+    scored.sort(key=lambda s: -s.score)
+    request = AnswerRequest(
+        question="What issues did the audit group escalate?",
+        time_intent="any",
+        extra={"idf": lambda w: {"escal": 5.0, "issu": 3.0}.get(w, 1.0)},
+    )
+    picked = [s.text for s in select(request, scored, max_sentences=2)]
+    assert picked[0].startswith("The audit group checks")
+    assert picked[1].startswith("Waiting times")
