@@ -208,6 +208,11 @@ def test_the_focus_word_is_the_subject_not_the_question_form() -> None:
         extra={"idf": lambda w: idf.get(w, 1.0)},
     )
     assert focus_word(request) == "contact"
+    idf = {"gave": 9.0, "keynot": 5.0}  # a rare verb of the question form is not its subject
+    request = AnswerRequest(
+        question="Who gave the keynote?", extra={"idf": lambda w: idf.get(w, 1.0)}
+    )
+    assert focus_word(request) == "keynot"
 
 
 def test_is_x_still_the_chair_is_no_when_the_newest_source_says_they_left() -> None:

@@ -98,7 +98,31 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
 
 
 # Words that shape a question rather than name its subject ("how many", "how often").
-_ASKING = {"many", "much", "often", "long", "does", "gets", "get", "got", "have", "make", "made"}
+_ASKING = {
+    "many",
+    "much",
+    "often",
+    "long",
+    "does",
+    "gets",
+    "get",
+    "got",
+    "have",
+    "make",
+    "made",
+    "gave",
+    "give",
+    "given",
+    "gives",
+    "take",
+    "took",
+    "taken",
+    "say",
+    "said",
+    "says",
+    "tell",
+    "told",
+}
 
 
 def focus_word(request: AnswerRequest) -> str | None:
