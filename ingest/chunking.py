@@ -30,6 +30,28 @@ def _pieces(block: Block, size: int) -> list[str]:
     return _split_long(block.text, size)
 
 
+_LEAD_IN_CHARS = 300
+
+
+def _lead_in(previous: Chunk | None, section: str, text: str) -> str:
+    """A chunk that opens in the middle of a list keeps the paragraph that introduced it
+    ("The key themes identified include:"), which the chunk before holds: without it the
+    items lose their subject, for search and for the answer."""
+    if previous is None or previous.meta.section != section or not text.startswith("- "):
+        return ""
+    last = previous.text.rsplit("\n\n", 1)[-1].strip()
+    if last.endswith(":"):
+        kept: list[str] = []
+        for sentence in reversed(split_sentences(last)):  # the introduction's last sentences
+            if kept and sum(len(k) + 1 for k in kept) + len(sentence) > _LEAD_IN_CHARS:
+                break
+            kept.insert(0, sentence)
+        return " ".join(kept)
+    if last.startswith("- "):
+        return previous.meta.lead_in  # the same list goes on
+    return ""
+
+
 def section_paths(blocks: list[Block]) -> list[str]:
     """The heading path in force at each block (" > "-joined)."""
     stack: list[tuple[int, str]] = []
@@ -68,6 +90,7 @@ def make_chunks(blocks: list[Block], doc: dict, chunk_chars: int) -> list[Chunk]
                 doc_version=doc["doc_version"],
                 publisher=doc.get("publisher", ""),
                 inferred=doc.get("inferred", ""),
+                lead_in=_lead_in(chunks[-1] if chunks else None, current_section, text),
             )
             chunk_id = f"{doc['doc_id']}:{doc['doc_version'][:12]}:{position:04d}"
             chunks.append(Chunk(id=chunk_id, text=text, meta=meta, sentences=split_sentences(text)))

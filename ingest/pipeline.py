@@ -22,7 +22,7 @@ from ingest.glossary import mine_glossary
 from ingest.loaders import LOADERS, load_document
 from ingest.metadata import MANIFEST, doc_id_for, load_manifest, resolve_metadata
 
-PIPELINE_VERSION = "9"  # bump when loaders or chunking change, so every document is redone
+PIPELINE_VERSION = "10"  # bump when loaders or chunking change, so every document is redone
 
 
 @dataclass
@@ -184,12 +184,7 @@ def _index_files(
             for a, e in mine_glossary(text)
         ]
         embedder = get_embedder()
-        chunk_vectors = embedder.encode(
-            [
-                lexical_text(c.text, {"title": c.meta.title, "section": c.meta.section})
-                for c in chunks
-            ]
-        )
+        chunk_vectors = embedder.encode([lexical_text(c.text, asdict(c.meta)) for c in chunks])
         sentence_vectors = embedder.encode([s for c in chunks for s in c.sentences])
         writer.put_document(record, chunks, chunk_vectors, sentence_vectors, text)
         (report.updated if doc_id in known else report.added).append(doc_id)

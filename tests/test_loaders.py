@@ -326,3 +326,35 @@ def test_structure_drops_bare_page_numbers() -> None:
 def test_structure_page_number_inside_split_paragraph() -> None:
     blocks = text_to_blocks("The partners agreed\n\n7\n\nto meet again in May.", page=3)
     assert [(b.text, b.page) for b in blocks] == [("The partners agreed to meet again in May.", 3)]
+
+
+def test_a_chunk_that_continues_a_list_keeps_its_introduction() -> None:
+    from assistant.index import lexical_text
+    from ingest.chunking import make_chunks
+
+    items = "\n".join(
+        f"- Police checks item {i}: revisit checks when new intelligence arises." for i in range(8)
+    )
+    blocks = [
+        Block("heading", "Support for families", level=1),
+        Block("paragraph", "Contacts rose again. " * 12),
+        Block("paragraph", "We audited the MASH with partners. The key themes identified include:"),
+        Block("list", items),
+        Block("paragraph", "A closing paragraph that introduces nothing."),
+    ]
+    doc = {
+        "doc_id": "d",
+        "title": "ESP Annual Report",
+        "doc_type": "annual_report",
+        "published": "2024",
+        "period": "",
+        "doc_version": "v" * 16,
+    }
+    chunks = make_chunks(blocks, doc, chunk_chars=400)
+    listed = next(c for c in chunks if c.text.startswith("- Police"))
+    assert chunks[chunks.index(listed) - 1].text.endswith("include:")  # split at the list
+    assert listed.meta.lead_in == (
+        "We audited the MASH with partners. The key themes identified include:"
+    )
+    assert "We audited the MASH" in lexical_text(listed.text, listed.meta.__dict__)
+    assert all(c.meta.lead_in == "" for c in chunks if not c.text.startswith("- "))

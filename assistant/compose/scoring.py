@@ -104,6 +104,7 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
     leads = paragraph_leads(chunk.text, chunk.sentences)
     vectors = request.sentence_vectors(chunk.id) if request.sentence_vectors is not None else None
     out: list[Scored] = []
+    lead_in = content_words(chunk.meta.lead_in)
     title_words = content_words(chunk.meta.title) | set(re.findall(r"20\d\d", chunk.meta.title))
     for i, sentence in enumerate(chunk.sentences):
         if len(sentence.split()) < 3 and not sentence.startswith("- "):
@@ -122,6 +123,8 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
                 1.0, direct + 0.5 * max(cues.idf(w) for w in cues.related & words_here) / own_weight
             )
         context = content_words(chunk.meta.section) | content_words(leads[i])
+        if sentence.startswith("- "):  # an item of a list introduced in the chunk before
+            context |= lead_in
         inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight
         overlap = 0.6 * direct + 0.4 * inherited
         score = 0.55 * sim + 0.35 * overlap - 0.012 * rank

@@ -197,5 +197,8 @@ def _live_ids(state: dict[str, Any]) -> set[str]:
 
 
 def lexical_text(text: str, meta: dict[str, Any]) -> str:
-    """What BM25 and the embedding see: the passage with its title and section as context."""
-    return f"{meta.get('title', '')}. {meta.get('section', '')}.\n{text}"
+    """What BM25 and the embedding see: the passage with its title and section as context,
+    and the introduction of a list it continues."""
+    lead_in = meta.get("lead_in") or ""
+    context = f"{meta.get('title', '')}. {meta.get('section', '')}."
+    return f"{context}\n{lead_in}\n{text}" if lead_in else f"{context}\n{text}"
