@@ -65,7 +65,8 @@ SETTINGS: tuple[Setting, ...] = (
         "chunk_chars",
         900,
         "Target size of a chunk in characters (chunks follow sections "
-        "and paragraphs; a long section is split near this size).",
+        "and paragraphs; a long section is split near this size, and a chunk that opens in "
+        "the middle of a list or paragraph carries its introduction for search).",
         int,
     ),
     Setting("top_k", 8, "How many passages retrieval returns to the answerer.", int),

@@ -28,7 +28,7 @@ class ChunkMeta:
     doc_version: str  # hash of the document version the chunk belongs to
     publisher: str = ""
     inferred: str = ""  # comma-separated names of fields that were inferred, not given
-    lead_in: str = ""  # the paragraph that introduces a list this chunk continues
+    lead_in: str = ""  # what introduces the list or paragraph this chunk continues
 
 
 @dataclass

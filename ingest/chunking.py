@@ -3,6 +3,8 @@
 A chunk never crosses a section boundary; paragraphs are packed up to ``chunk_chars``; a list
 or table stays whole when it fits in twice that; a paragraph longer than the target is split
 between sentences (langchain's RecursiveCharacterTextSplitter, sentence separators first).
+A chunk that opens in the middle of a list or paragraph records what introduced it
+(``ChunkMeta.lead_in``), which is searched with it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ def _pieces(block: Block, size: int) -> list[str]:
 
 
 _LEAD_IN_CHARS = 300
+
+
+def _first_sentences(text: str) -> str:
+    """A paragraph's opening (its topic), up to ``_LEAD_IN_CHARS``."""
+    kept: list[str] = []
+    for sentence in split_sentences(text):
+        if kept and sum(len(k) + 1 for k in kept) + len(sentence) > _LEAD_IN_CHARS:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _lead_in(previous: Chunk | None, section: str, text: str) -> str:
@@ -71,9 +83,10 @@ def make_chunks(blocks: list[Block], doc: dict, chunk_chars: int) -> list[Chunk]
     parts: list[str] = []
     part_page: int | None = None
     current_section = ""
+    opening = ""  # the first sentences of the paragraph a chunk opens in the middle of
 
     def emit() -> None:
-        nonlocal parts, part_page
+        nonlocal parts, part_page, opening
         text = "\n\n".join(parts).strip()
         if text:
             position = len(chunks)
@@ -90,23 +103,26 @@ def make_chunks(blocks: list[Block], doc: dict, chunk_chars: int) -> list[Chunk]
                 doc_version=doc["doc_version"],
                 publisher=doc.get("publisher", ""),
                 inferred=doc.get("inferred", ""),
-                lead_in=_lead_in(chunks[-1] if chunks else None, current_section, text),
+                lead_in=opening or _lead_in(chunks[-1] if chunks else None, current_section, text),
             )
             chunk_id = f"{doc['doc_id']}:{doc['doc_version'][:12]}:{position:04d}"
             chunks.append(Chunk(id=chunk_id, text=text, meta=meta, sentences=split_sentences(text)))
-        parts, part_page = [], None
+        parts, part_page, opening = [], None, ""
 
     for block, path in zip(blocks, section_paths(blocks), strict=True):
         if block.kind == "heading":
             emit()
             current_section = path
             continue
-        for piece in _pieces(block, chunk_chars):
+        pieces = _pieces(block, chunk_chars)
+        for i, piece in enumerate(pieces):
             size = sum(len(p) + 2 for p in parts)
             if parts and size + len(piece) > chunk_chars:
                 emit()
             if not parts:
                 part_page = block.page
+                if i > 0 and block.kind == "paragraph":
+                    opening = _first_sentences(pieces[0])
             parts.append(piece)
     emit()
     return chunks

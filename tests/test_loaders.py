@@ -357,4 +357,9 @@ def test_a_chunk_that_continues_a_list_keeps_its_introduction() -> None:
         "We audited the MASH with partners. The key themes identified include:"
     )
     assert "We audited the MASH" in lexical_text(listed.text, listed.meta.__dict__)
-    assert all(c.meta.lead_in == "" for c in chunks if not c.text.startswith("- "))
+    assert chunks[0].meta.lead_in == ""
+    # A paragraph too long for one chunk: the later part keeps the paragraph's opening.
+    long = "Neglect is our first priority this year. " + "We train staff on the tool. " * 30
+    split = make_chunks([Block("paragraph", long)], doc, chunk_chars=400)
+    assert len(split) > 1 and split[0].meta.lead_in == ""
+    assert all(c.meta.lead_in.startswith("Neglect is our first priority") for c in split[1:])

@@ -123,7 +123,7 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
                 1.0, direct + 0.5 * max(cues.idf(w) for w in cues.related & words_here) / own_weight
             )
         context = content_words(chunk.meta.section) | content_words(leads[i])
-        if sentence.startswith("- "):  # an item of a list introduced in the chunk before
+        if leads[i] == leads[0]:  # the opening paragraph goes on from the chunk before
             context |= lead_in
         inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight
         overlap = 0.6 * direct + 0.4 * inherited
