@@ -331,3 +331,20 @@ def test_the_next_sentence_adds_what_the_question_asks_rather_than_repeating_its
     picked = [s.text for s in select(request, scored, max_sentences=2)]
     assert picked[0].startswith("The audit group checks")
     assert picked[1].startswith("Waiting times")
+
+
+def test_a_hyphenated_question_word_no_document_writes_counts_as_its_parts() -> None:
+    from assistant.compose.scoring import _question_words
+
+    seen = {"practic": 2.0, "improv": 2.0, "prioriti": 1.5, "multi-ag": 3.0}
+
+    def idf(w: str) -> float:
+        return seen.get(w, 9.0)  # 9.0: a word no document uses
+
+    request = AnswerRequest(
+        question="Which practice-improvement priorities need multi-agency work?",
+        extra={"idf": idf},
+    )
+    words = _question_words(request)
+    assert {"practic", "improv", "multi-ag"} <= words  # the corpus writes "multi-agency"
+    assert "practice-improv" not in words

@@ -74,7 +74,7 @@ def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]
 def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
     """Worked out once per question, not once per sentence."""
     return _Cues(
-        words=content_words(request.question),
+        words=_question_words(request),
         related=content_words(" ".join(request.extra.get("related") or []))
         - content_words(request.question),
         idf=request.extra.get("idf") or (lambda w: 1.0),
@@ -89,6 +89,19 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         phrases=phrases(request.question, written_lower=True),
         term=defined_term(request.question),
     )
+
+
+def _question_words(request: AnswerRequest) -> set[str]:
+    """The question's content words; a hyphenated word no document writes counts as its parts
+    ("practice-improvement priorities" meets "practice improvement")."""
+    idf = request.extra.get("idf")
+    found = content_words(request.question)
+    if idf is None:
+        return found
+    unseen = idf(" ")  # no content word is a space: the weight of a word no chunk uses
+    for word in [w for w in found if "-" in w and idf(w) >= unseen]:
+        found = (found - {word}) | content_words(word.replace("-", " "))
+    return found
 
 
 def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -> list[Scored]:
