@@ -35,14 +35,16 @@ def _pieces(block: Block, size: int) -> list[str]:
 _LEAD_IN_CHARS = 300
 
 
-def _first_sentences(text: str) -> str:
-    """A paragraph's opening (its topic), up to ``_LEAD_IN_CHARS``."""
+def _sentences_within(text: str, last: bool = False) -> str:
+    """A paragraph's first (or ``last``) sentences, up to ``_LEAD_IN_CHARS``: its topic, or
+    the introduction a list follows."""
+    sentences = split_sentences(text)
     kept: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in reversed(sentences) if last else sentences:
         if kept and sum(len(k) + 1 for k in kept) + len(sentence) > _LEAD_IN_CHARS:
             break
         kept.append(sentence)
-    return " ".join(kept)
+    return " ".join(reversed(kept) if last else kept)
 
 
 def _lead_in(previous: Chunk | None, section: str, text: str) -> str:
@@ -53,12 +55,7 @@ def _lead_in(previous: Chunk | None, section: str, text: str) -> str:
         return ""
     last = previous.text.rsplit("\n\n", 1)[-1].strip()
     if last.endswith(":"):
-        kept: list[str] = []
-        for sentence in reversed(split_sentences(last)):  # the introduction's last sentences
-            if kept and sum(len(k) + 1 for k in kept) + len(sentence) > _LEAD_IN_CHARS:
-                break
-            kept.insert(0, sentence)
-        return " ".join(kept)
+        return _sentences_within(last, last=True)
     if last.startswith("- "):
         return previous.meta.lead_in  # the same list goes on
     return ""
@@ -122,7 +119,7 @@ def make_chunks(blocks: list[Block], doc: dict, chunk_chars: int) -> list[Chunk]
             if not parts:
                 part_page = block.page
                 if i > 0 and block.kind == "paragraph":
-                    opening = _first_sentences(pieces[0])
+                    opening = _sentences_within(pieces[0])
             parts.append(piece)
     emit()
     return chunks
