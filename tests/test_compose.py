@@ -348,3 +348,24 @@ def test_a_hyphenated_question_word_no_document_writes_counts_as_its_parts() -> 
     words = _question_words(request)
     assert {"practic", "improv", "multi-ag"} <= words  # the corpus writes "multi-agency"
     assert "practice-improv" not in words
+
+
+def test_a_figure_about_something_else_is_no_answer_to_a_figure_question() -> None:
+    plans = _chunk(
+        "plans",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "The number of children on a child protection plan is 17% below that of our neighbours. "
+        "Neglect was the main reason for 61% of child protection plans. "
+        "Staff told us that emotional wellbeing matters to the children they support.",
+    )
+    idf = {"emot": 6.0, "neglect": 4.0, "abus": 3.0, "protect": 2.0, "plan": 1.5}
+
+    def ask(question: str):  # type: ignore[no-untyped-def]
+        return _ask(question, [plans], idf=lambda w: idf.get(w, 9.0))  # 9.0: in no document
+
+    missing = ask("What percentage of child protection plans were for emotional abuse?")
+    assert missing.abstained and "%" not in missing.text
+    found = ask("What percentage of child protection plans were for neglect?")
+    assert not found.abstained and "61%" in found.text

@@ -11,6 +11,7 @@ import re
 from assistant.answerer import AnswerRequest
 from assistant.compose.periods import covers
 from assistant.compose.question import (
+    ASKING_STEMS,
     CONTACT_Q,
     DATE_IN,
     DATE_Q,
@@ -20,10 +21,12 @@ from assistant.compose.question import (
     person_names,
     question_numbers,
     rarest,
+    unseen_weight,
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
-from assistant.compose.words import content_words
+from assistant.compose.words import GENERIC, content_words
+from assistant.textutil import paragraph_leads
 from assistant.types import Answer, Chunk
 
 _PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
@@ -62,8 +65,10 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     if not NUMBER_Q.search(q):
         return False
     asked = question_numbers(q, request.years)
+    subject = _subject_words(request, scored)
     return not any(
         has_figure(s.text, request.years)
+        and (not subject or any(w in _topic_words(s) for w in subject))
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35
             or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
@@ -76,6 +81,33 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
         )
         for s in scored[:10]
     )
+
+
+def _subject_words(request: AnswerRequest, scored: list[Scored]) -> list[str]:
+    """The question's two most specific words that some document uses, other than the words
+    that name a document or a year: a figure that answers must be about one of them
+    ("emotional abuse", not child protection plans in general)."""
+    idf = request.extra.get("idf")
+    if idf is None:
+        return []
+    unseen = unseen_weight(idf)
+    titles = content_words(" ".join({s.chunk.meta.title for s in scored[:10]}))
+    words = [
+        w
+        for w in content_words(request.question)
+        if idf(w) < unseen
+        and w not in titles
+        and w not in GENERIC
+        and w not in ASKING_STEMS
+        and not w[:1].isdigit()
+    ]
+    return sorted(words, key=lambda w: (-idf(w), w))[:2]
+
+
+def _topic_words(s: Scored) -> set[str]:
+    """The words of a sentence, its section and its paragraph's opening."""
+    lead = paragraph_leads(s.chunk.text, s.chunk.sentences)[s.index]
+    return content_words(f"{s.text} {s.chunk.meta.section} {lead} {s.chunk.meta.lead_in}")
 
 
 def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:

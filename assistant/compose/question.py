@@ -122,7 +122,17 @@ _ASKING = {
     "says",
     "tell",
     "told",
+    "set",
+    "according",
+    "carry",
+    "carried",
 }
+ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
+
+
+def unseen_weight(idf: Callable[[str], float]) -> float:
+    """The weight ``idf`` gives a word no chunk uses (no content word is a space)."""
+    return idf(" ")
 
 
 def focus_word(request: AnswerRequest) -> str | None:

@@ -23,6 +23,7 @@ from assistant.compose.question import (
     defines,
     focus_word,
     has_figure,
+    unseen_weight,
 )
 from assistant.compose.words import content_words, phrases
 from assistant.textutil import paragraph_leads
@@ -98,7 +99,7 @@ def _question_words(request: AnswerRequest) -> set[str]:
     found = content_words(request.question)
     if idf is None:
         return found
-    unseen = idf(" ")  # no content word is a space: the weight of a word no chunk uses
+    unseen = unseen_weight(idf)
     for word in [w for w in found if "-" in w and idf(w) >= unseen]:
         found = (found - {word}) | content_words(word.replace("-", " "))
     return found
