@@ -14,6 +14,22 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/&-]*")
 
 
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL = re.compile(r"\b(?:https?://|www\.)[\w./-]+", re.I)
+PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?![\w-])")
+
+
+def contact_kinds(text: str) -> list[str]:
+    """The kinds of contact detail a passage gives, in words a question would use: a bare
+    "oscp@oxfordshire.gov.uk" line must still be found by "what is the OSCP's email?".
+
+    >>> contact_kinds("oscp@oxfordshire.gov.uk www.oscp.org.uk")
+    ['email address', 'website']
+    """
+    kinds = [("email address", EMAIL), ("website", URL), ("telephone number", PHONE)]
+    return [name for name, pattern in kinds if pattern.search(text)]
+
+
 def normalise_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 

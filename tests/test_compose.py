@@ -369,3 +369,29 @@ def test_a_figure_about_something_else_is_no_answer_to_a_figure_question() -> No
     assert missing.abstained and "%" not in missing.text
     found = ask("What percentage of child protection plans were for neglect?")
     assert not found.abstained and "61%" in found.text
+
+
+def test_a_contact_question_gets_the_named_bodys_own_address_and_no_one_elses() -> None:
+    from assistant.index import lexical_text
+
+    back_page = _chunk(
+        "back",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "esp@county.gov.uk www.esp.org.uk",
+    )
+    legal = _chunk(
+        "legal",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "There are no legal implications. Checked by: Jo Bloggs, Head of Legal Services "
+        "jo.bloggs@county.gov.uk",
+    )
+    # Search sees the kind of detail a bare address line gives.
+    assert "email address" in lexical_text(back_page.text, {"title": "T", "section": ""})
+    found = _ask("What is the ESP email address?", [back_page, legal, OLD])
+    assert not found.abstained and "esp@county.gov.uk" in found.text
+    missing = _ask("What is the email address of the ESP board's MASH team?", [legal, OLD])
+    assert missing.abstained and "jo.bloggs" not in missing.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
+from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.periods import covers
 from assistant.compose.question import (
     ASKING_STEMS,
@@ -29,7 +30,7 @@ from assistant.compose.words import GENERIC, content_words
 from assistant.textutil import paragraph_leads
 from assistant.types import Answer, Chunk
 
-_PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b999\b")
+_EMERGENCY = re.compile(r"\b999\b")
 
 
 def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
@@ -46,9 +47,12 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
 
 
 def _misses_contact(q: str, top: list[str]) -> bool:
-    """Asks for a phone number or email address, and no top sentence has one."""
-    if CONTACT_Q.search(q) and re.search(r"\b(phone|number|email|call|contact)\b", q, re.I):
-        return not any(_PHONE.search(t) or "@" in t for t in top)
+    """Asks for a phone number, email address or website, and no top sentence gives one of
+    what the question names (999 always counts)."""
+    if ASKS_CONTACT.search(q) or (
+        CONTACT_Q.search(q) and re.search(r"\b(phone|number|email|call|contact)\b", q, re.I)
+    ):
+        return not any(gives_contact_of(q, t) or _EMERGENCY.search(t) for t in top)
     return False
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answerer import AnswerRequest
+from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.words import GENERIC, STOP, content_words, stem
 from assistant.query import subject_terms
 
@@ -84,6 +85,8 @@ def has_figure(text: str, years: tuple[int, int] | None) -> bool:
 def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
     """What kind of thing the question asks for, as a test on a sentence (or None)."""
     q = request.question
+    if ASKS_CONTACT.search(q):
+        return lambda t: gives_contact_of(q, t)
     if re.match(r"\s*who\b", q, re.I):
         return lambda t: bool(_NAME.search(t))
     if asks_when(q):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answerer import AnswerRequest
+from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.periods import covers, recency
 from assistant.compose.question import (
     DATE_IN,
@@ -26,7 +27,7 @@ from assistant.compose.question import (
     unseen_weight,
 )
 from assistant.compose.words import content_words, phrases
-from assistant.textutil import paragraph_leads
+from assistant.textutil import contact_kinds, paragraph_leads
 from assistant.types import Chunk
 
 
@@ -60,6 +61,7 @@ class _Cues:
     asks_when: bool
     phrases: set[tuple[str, str]]
     term: str | None
+    contact: bool  # asks for an email address, website or phone number
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -89,6 +91,7 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         asks_when=asks_when(request.question),
         phrases=phrases(request.question, written_lower=True),
         term=defined_term(request.question),
+        contact=bool(ASKS_CONTACT.search(request.question)),
     )
 
 
@@ -122,7 +125,8 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
     title_words = content_words(chunk.meta.title) | set(re.findall(r"20\d\d", chunk.meta.title))
     for i, sentence in enumerate(chunk.sentences):
         if len(sentence.split()) < 3 and not sentence.startswith("- "):
-            continue
+            if not (cues.contact and contact_kinds(sentence)):
+                continue  # too short to say anything, unless it is the asked-for address
         if content_words(sentence) <= title_words:
             continue  # "Business Plan 2019-21": the document's own title says nothing
         sim = (
@@ -173,6 +177,8 @@ def _adjust(
     shared = len(cues.phrases & phrases(sentence)) if cues.phrases else 0
     if shared:
         score += 0.02  # the question's own phrase ("absence rate")
+    if cues.contact and gives_contact_of(request.question, sentence):
+        score += 0.3  # "what is the OSCP's email?": its own address line is the answer
     if cues.term and defines(sentence, cues.term):
         score += 0.12  # "what counts as a red enquiry?": the definition itself
     if cues.asks_why and REASON.search(sentence):

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from assistant.index.lexical import LexicalIndex
+from assistant.textutil import contact_kinds
 from assistant.types import Chunk, ChunkMeta
 
 SCHEMA = 2
@@ -198,7 +199,10 @@ def _live_ids(state: dict[str, Any]) -> set[str]:
 
 def lexical_text(text: str, meta: dict[str, Any]) -> str:
     """What BM25 and the embedding see: the passage with its title and section as context,
-    and the introduction of a list it continues."""
+    the introduction of a list it continues, and the kinds of contact detail it gives."""
     lead_in = meta.get("lead_in") or ""
     context = f"{meta.get('title', '')}. {meta.get('section', '')}."
+    kinds = contact_kinds(text)
+    if kinds:  # "oscp@oxfordshire.gov.uk" says "email" to no search
+        text = f"{text}\nContact details: {', '.join(kinds)}."
     return f"{context}\n{lead_in}\n{text}" if lead_in else f"{context}\n{text}"

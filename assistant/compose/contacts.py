@@ -1,0 +1,65 @@
+"""Questions that ask for a contact detail (an email address, a website, a phone number).
+
+A document's own contact line ("oscp@oxfordshire.gov.uk www.oscp.org.uk") answers such a
+question only when it belongs to what the question names: the legal officer's email address is
+no answer to "what is the MASH's email?". Anything else is a near miss, and the answer says so
+rather than hand out the wrong number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose.words import GENERIC, STOP, stem
+from assistant.textutil import EMAIL, PHONE, URL, words
+
+ASKS_CONTACT = re.compile(
+    r"\b(e-?mail|website address|web address|phone|telephone|number to call|contact details|"
+    r"contact (?:the|us|them)|get in touch)\b",
+    re.I,
+)
+_CONTACT_WORDS = {
+    "email",
+    "e-mail",
+    "mail",
+    "website",
+    "web",
+    "site",
+    "address",
+    "phone",
+    "telephone",
+    "number",
+    "call",
+    "contact",
+    "details",
+    "detail",
+}
+
+
+def _asked(question: str) -> set[str]:
+    """The question's words that can name whose contact detail it wants."""
+    return {w for w in words(question) if w not in STOP and w not in _CONTACT_WORDS and len(w) > 2}
+
+
+def gives_contact_of(question: str, sentence: str) -> bool:
+    """The sentence gives a contact detail of what the question names: an address whose name
+    part is one of its words (oscp@..., www.oscp.org.uk), or a phone number beside one of its
+    specific words ("MASH: 0345 ...").
+
+    >>> gives_contact_of("What is the OSCP email address?", "oscp@oxfordshire.gov.uk")
+    True
+    >>> gives_contact_of("What is the MASH email?", "Checked by: jo.bloggs@oxfordshire.gov.uk")
+    False
+    """
+    asked = _asked(question)
+    for found in EMAIL.finditer(sentence):
+        if set(words(found.group(0).split("@")[0].replace(".", " "))) & asked:
+            return True
+    for found in URL.finditer(sentence):
+        host = re.sub(r"^(https?://)?(www\.)?", "", found.group(0).lower())
+        if host.split(".")[0] in asked:
+            return True
+    if PHONE.search(sentence):
+        beside = {stem(w) for w in words(PHONE.sub(" ", sentence))} - GENERIC
+        return bool(beside & {stem(w) for w in asked})
+    return False
