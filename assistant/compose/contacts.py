@@ -41,6 +41,21 @@ def _asked(question: str) -> set[str]:
     return {w for w in words(question) if w not in STOP and w not in _CONTACT_WORDS and len(w) > 2}
 
 
+def _kinds_asked(question: str) -> set[str]:
+    """Which kinds of contact detail answer: a phone question is not answered by an email."""
+    q = question.lower()
+    kinds = {
+        kind
+        for kind, cue in (
+            ("email", r"\be-?mail\b"),
+            ("website", r"\bweb ?(site )?address\b|\bwebsite\b"),
+            ("phone", r"\b(phone|telephone|number to call|call)\b"),
+        )
+        if re.search(cue, q)
+    }
+    return kinds or {"email", "website", "phone"}  # "how do I contact them?": any
+
+
 def gives_contact_of(question: str, sentence: str) -> bool:
     """The sentence gives a contact detail of what the question names: an address whose name
     part is one of its words (oscp@..., www.oscp.org.uk), or a phone number beside one of its
@@ -50,16 +65,19 @@ def gives_contact_of(question: str, sentence: str) -> bool:
     True
     >>> gives_contact_of("What is the MASH email?", "Checked by: jo.bloggs@oxfordshire.gov.uk")
     False
+    >>> gives_contact_of("What is the OSCP phone number?", "oscp@oxfordshire.gov.uk")
+    False
     """
     asked = _asked(question)
-    for found in EMAIL.finditer(sentence):
+    kinds = _kinds_asked(question)
+    for found in EMAIL.finditer(sentence) if "email" in kinds else ():
         if set(words(found.group(0).split("@")[0].replace(".", " "))) & asked:
             return True
-    for found in URL.finditer(sentence):
+    for found in URL.finditer(sentence) if "website" in kinds else ():
         host = re.sub(r"^(https?://)?(www\.)?", "", found.group(0).lower())
         if host.split(".")[0] in asked:
             return True
-    if PHONE.search(sentence):
+    if "phone" in kinds and PHONE.search(sentence):
         beside = {stem(w) for w in words(PHONE.sub(" ", sentence))} - GENERIC
         return bool(beside & {stem(w) for w in asked})
     return False
