@@ -71,7 +71,7 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     asked = question_numbers(q, request.years)
     subject = _subject_words(request, scored)
     return not any(
-        has_figure(s.text, request.years)
+        has_figure(s.text)
         and (not subject or any(w in _topic_words(s) for w in subject))
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35

@@ -38,7 +38,8 @@ _CONTACT_WORDS = {
 
 def _asked(question: str) -> set[str]:
     """The question's words that can name whose contact detail it wants."""
-    return {w for w in words(question) if w not in STOP and w not in _CONTACT_WORDS and len(w) > 2}
+    found = {re.sub(r"['’]s?$", "", w) for w in words(question)}  # "the OSCP's email"
+    return {w for w in found if w not in STOP and w not in _CONTACT_WORDS and len(w) > 2}
 
 
 def _kinds_asked(question: str) -> set[str]:
@@ -61,7 +62,7 @@ def gives_contact_of(question: str, sentence: str) -> bool:
     part is one of its words (oscp@..., www.oscp.org.uk), or a phone number beside one of its
     specific words ("MASH: 0345 ...").
 
-    >>> gives_contact_of("What is the OSCP email address?", "oscp@oxfordshire.gov.uk")
+    >>> gives_contact_of("What is the OSCP's email address?", "oscp@oxfordshire.gov.uk")
     True
     >>> gives_contact_of("What is the MASH email?", "Checked by: jo.bloggs@oxfordshire.gov.uk")
     False

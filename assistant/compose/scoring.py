@@ -164,7 +164,7 @@ def _adjust(
         score -= 0.12  # fragments ("- Neglect") match words but say little
     elif _heading_like(sentence):
         score -= 0.10  # a title or contents line ("... Annual Report Report by Director of ...")
-    if cues.numeric and has_figure(sentence, request.years):
+    if cues.numeric and has_figure(sentence):
         score += 0.06
     if cues.year_terms and any(t in sentence for t in cues.year_terms):
         score += 0.06

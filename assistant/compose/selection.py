@@ -123,11 +123,7 @@ def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after
             or after.score >= scored[0].score - 0.2
             or _ANAPHORA.match(after.text)
             or (asks_when(q) and not DATE_IN.search(best.text) and DATE_IN.search(after.text))
-            or (
-                NUMBER_Q.search(q)
-                and not has_figure(best.text, request.years)
-                and has_figure(after.text, request.years)
-            )
+            or (NUMBER_Q.search(q) and not has_figure(best.text) and has_figure(after.text))
         )
     )
 
