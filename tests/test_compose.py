@@ -395,3 +395,23 @@ def test_a_contact_question_gets_the_named_bodys_own_address_and_no_one_elses() 
     assert not found.abstained and "esp@county.gov.uk" in found.text
     missing = _ask("What is the email address of the ESP board's MASH team?", [legal, OLD])
     assert missing.abstained and "jo.bloggs" not in missing.text
+
+
+def test_how_long_is_answered_only_with_a_time_span_on_its_subject() -> None:
+    mash = _chunk(
+        "mash",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "Red enquiries at the front door must be completed within 24 hours. "
+        "An initial child protection conference follows a strategy discussion when the child "
+        "may be at risk of significant harm.",
+    )
+    idf = {"red": 5.0, "enquiri": 4.0, "strategi": 6.0, "discuss": 5.0, "confer": 3.0}
+
+    def ask(question: str):  # type: ignore[no-untyped-def]
+        return _ask(question, [mash], idf=lambda w: idf.get(w, 9.0))  # 9.0: in no document
+
+    assert "24 hours" in ask("How quickly must a red enquiry be completed?").text
+    late = ask("How long after a strategy discussion must a conference be held?")
+    assert late.abstained and "significant harm" not in late.text

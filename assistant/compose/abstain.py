@@ -43,6 +43,7 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
         or _misses_figure(request, scored)
         or _misses_date(request, scored)
         or _misses_names(q, scored)
+        or _misses_duration(request, scored)
     )
 
 
@@ -84,6 +85,30 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
             or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1))
         )
         for s in scored[:10]
+    )
+
+
+_HOW_LONG = re.compile(
+    r"\bhow (long|quickly|soon)\b|\bwithin how\b|\bwaiting (time|list)s?\b",
+    re.I,
+)
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|thirty)"
+    r"[ -](working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b|"
+    r"\b(same|next) (working )?day\b|\bimmediately\b",
+    re.I,
+)
+
+
+def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """Asks how long or how quickly (or for a waiting time), and no top sentence on the
+    question's subject gives a time span."""
+    if not _HOW_LONG.search(request.question):
+        return False
+    subject = _subject_words(request, scored)
+    return not any(
+        _DURATION.search(s.text) and (not subject or any(w in _topic_words(s) for w in subject))
+        for s in scored[:6]
     )
 
 
