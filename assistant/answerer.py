@@ -25,6 +25,7 @@ class AnswerRequest:
     sentence_vectors: Callable[[str], Any] | None = None  # chunk id -> its sentence vectors
     years: tuple[int, int] | None = None
     next_chunk: Callable[[str], Chunk | None] | None = None  # chunk id -> the one after it
+    previous_chunk: Callable[[str], Chunk | None] | None = None  # chunk id -> the one before
     extra: dict = field(default_factory=dict)
 
 

@@ -168,6 +168,7 @@ class Assistant:
                 query_vector=vector,
                 sentence_vectors=snap.sentence_matrix,
                 next_chunk=snap.next_chunk,
+                previous_chunk=snap.previous_chunk,
                 years=part_plan.years,
                 extra={
                     "explicit_present": part_plan.explicit_present,

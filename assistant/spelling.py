@@ -135,13 +135,13 @@ def unknown_names(question: str, known: set[str], corpus_text: str) -> list[str]
     found = [
         m.group(0) for m in _CODE_NAME.finditer(question) if m.group(0).lower() not in corpus_text
     ]
-    for m in re.finditer(r"(?<![\w'’])([A-Z][A-Za-z'’&-]+)", question):
+    for m in re.finditer(r"(?<![\w'’])([A-Z][A-Za-z0-9'’&-]+)", question):  # "GCP2" whole
         token = m.group(1).strip("'’")
         lowered = token.lower().removesuffix("'s").removesuffix("’s")
         at_start = m.start() == 0 or question[: m.start()].rstrip().endswith((".", "?", "!", ":"))
         if at_start and not token.isupper():
             continue  # an ordinary word capitalised at the start of a sentence
-        if lowered in _MONTHS_DAYS or len(lowered) < 2 or any(ch.isdigit() for ch in lowered):
+        if lowered in _MONTHS_DAYS or len(lowered) < 2:
             continue
         if lowered in known or lowered.rstrip("s") in known or f"{lowered}s" in known:
             continue

@@ -3,6 +3,8 @@ Partnership), with the real embedding model for sentence vectors."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -54,7 +56,11 @@ FIGURES = _chunk(
 
 
 def _ask(  # type: ignore[no-untyped-def]
-    question: str, chunks: list[Chunk], following: dict[str, Chunk] | None = None, **extra: object
+    question: str,
+    chunks: list[Chunk],
+    following: dict[str, Chunk] | None = None,
+    preceding: dict[str, Chunk] | None = None,
+    **extra: object,
 ):
     embedder = get_embedder()
     vectors = {c.id: embedder.encode(c.sentences) for c in chunks}
@@ -67,6 +73,7 @@ def _ask(  # type: ignore[no-untyped-def]
         query_vector=embedder.encode_one(question),
         sentence_vectors=lambda cid: vectors.get(cid, np.zeros((0, 384), np.float32)),
         next_chunk=(following or {}).get,
+        previous_chunk=(preceding or {}).get,
         extra={"explicit_present": "now" in question.lower(), **extra},
     )
     return ExtractiveComposer(abstain_threshold=0.3).answer(request, chunks)
@@ -415,3 +422,33 @@ def test_how_long_is_answered_only_with_a_time_span_on_its_subject() -> None:
     assert "24 hours" in ask("How quickly must a red enquiry be completed?").text
     late = ask("How long after a strategy discussion must a conference be held?")
     assert late.abstained and "significant harm" not in late.text
+
+
+def test_these_priorities_brings_the_list_it_refers_to_from_the_chunk_before() -> None:
+    listed = _chunk(
+        "agreed",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "The board met in March.\n\nIt was agreed that the priorities for 2025-26 should be:\n"
+        "- Child neglect.\n- Exploitation outside the home.",
+    )
+    after = _chunk(
+        "these",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "These priorities will allow the partnership to continue the work established in "
+        "2024-25 and respond to emerging themes.",
+    )
+    after.meta = replace(after.meta, position=1)
+    answer = _ask(
+        "What are the partnership's priorities now?", [after], preceding={"these": listed}
+    )
+    text = answer.text
+    assert "Child neglect" in text and "Exploitation outside the home" in text
+    # In reading order: the introduction, its items, then the sentence that refers to them.
+    assert (
+        text.index("It was agreed") < text.index("Child neglect") < text.index("These priorities")
+    )
+    assert {c.chunk_id for c in answer.citations} == {"agreed", "these"}

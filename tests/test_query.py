@@ -148,3 +148,11 @@ def test_now_prefers_newer_documents_more_strongly_than_a_question_naming_no_tim
 
     assert lift("Who chairs the board now?") > lift("Who chairs the board?") > 0
     assert lift("Who chaired the board in 2019?") == 0
+
+
+def test_a_code_with_digits_the_corpus_uses_is_not_unknown() -> None:
+    from assistant.spelling import unknown_names
+
+    known = {"gcp2", "what", "is"}
+    assert unknown_names("What is GCP2?", known, "") == []  # not "GCP"
+    assert unknown_names("What is PLAN9?", known, "") == ["PLAN9"]

@@ -44,6 +44,25 @@ def _in_item(s: Scored) -> bool:
     return at > 0 and text[text.rfind("\n", 0, at) + 1 : at].startswith("- ")
 
 
+def list_before(
+    s: Scored, previous_chunk: Callable[[str], Chunk | None] | None = None
+) -> list[Scored]:
+    """The list that "These priorities will..." refers back to, with its introduction ("It
+    was agreed that the priorities should be:"), also when it ends the chunk before."""
+    chunk, end = s.chunk, s.index
+    if end == 0 and previous_chunk is not None:
+        chunk = previous_chunk(s.chunk.id) or chunk
+        end = len(chunk.sentences) if chunk is not s.chunk else 0
+    start = end
+    while start > 0 and end - start < 10 and chunk.sentences[start - 1].startswith("- "):
+        start -= 1
+    if start == end or start == 0 or not is_intro(chunk.sentences[start - 1]):
+        return []
+    return [
+        Scored(s.chunk_rank, chunk, j, chunk.sentences[j], s.score) for j in range(start - 1, end)
+    ]
+
+
 def inline_short_list(body: str) -> str:
     """An intro sentence with a short list ("...are:" + items) reads as one sentence, so the
     answer's first sentence carries the items themselves."""

@@ -43,10 +43,9 @@ def render(request: AnswerRequest, picked: list[Scored]) -> Answer:
     parts: list[str] = []
     notices: list[Notice] = []
     lead_chunk = docs[order[0]][0].chunk
+    place = _reading_order(picked)
     for di, doc_id in enumerate(order):
-        group = sorted(
-            docs[doc_id], key=lambda p: (p is not picked[0], p.chunk.meta.position, p.index)
-        )
+        group = sorted(docs[doc_id], key=lambda p: place[id(p)])
         meta = group[0].chunk.meta
         label = doc_label(meta)
         body = _body(group, numbers, citations)
@@ -81,6 +80,36 @@ def render(request: AnswerRequest, picked: list[Scored]) -> Answer:
     )
 
 
+def _reading_order(picked: list[Scored]) -> dict[int, tuple]:
+    """Where each picked sentence goes within its document's part: the lead's run first, then
+    in document order; a run of sentences that follow one another in the document (a list's
+    introduction, its items and the sentence after it, even across chunks) stays together."""
+    runs: list[list[Scored]] = []
+    for p in picked:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and _follows(prev, p):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    place: dict[int, tuple] = {}
+    for r, run in enumerate(runs):
+        first = run[0]
+        for i, p in enumerate(run):
+            place[id(p)] = (r != 0, first.chunk.meta.position, first.index, i)
+    return place
+
+
+def _follows(prev: Scored, p: Scored) -> bool:
+    if p.chunk.id == prev.chunk.id:
+        return p.index == prev.index + 1
+    return (
+        p.chunk.meta.doc_id == prev.chunk.meta.doc_id
+        and p.chunk.meta.position == prev.chunk.meta.position + 1
+        and p.index == 0
+        and prev.index == len(prev.chunk.sentences) - 1
+    )
+
+
 def _body(group: list[Scored], numbers: dict[str, int], citations: list[Citation]) -> str:
     """One document's sentences, each marked with its chunk's citation number.
 
@@ -88,14 +117,16 @@ def _body(group: list[Scored], numbers: dict[str, int], citations: list[Citation
     in order of first use.
     """
     lines = []
+    after_item = False
     for p in group:
         if p.chunk.id not in numbers:
             numbers[p.chunk.id] = len(citations) + 1
             citations.append(citation(numbers[p.chunk.id], p))
         marker = f"[{numbers[p.chunk.id]}]"
-        lines.append(
-            f"{p.text} {marker}" if not p.text.startswith("- ") else f"\n{p.text} {marker}"
-        )
+        item = p.text.startswith("- ")
+        # An item, or the first sentence after a list, starts a new line.
+        lines.append(f"\n{p.text} {marker}" if item or after_item else f"{p.text} {marker}")
+        after_item = item
     return inline_short_list(" ".join(lines).replace(" \n", "\n"))
 
 

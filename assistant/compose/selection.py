@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
-from assistant.compose.lists import is_intro, list_after
+from assistant.compose.lists import is_intro, list_after, list_before
 from assistant.compose.periods import covers
 from assistant.compose.question import (
     COMPARE_Q,
@@ -55,6 +55,8 @@ def _select(request: AnswerRequest, scored: list[Scored], max_sentences: int) ->
     before = by_key.get((best.chunk.id, best.index - 1))
     if before and _needs_antecedent(best, before):
         picked.insert(0, before)  # "This is an increase on..." needs what "this" is
+    elif _ANAPHORA.match(best.text):
+        picked[:0] = list_before(best, request.previous_chunk)  # "These priorities..."
     if request.yes_no:
         said = _claim_evidence(request.question, scored, best)
         if said is not None and said not in picked:

@@ -99,10 +99,12 @@ class IndexSnapshot:
         for chunk in self.chunks.values():
             order.setdefault(chunk.meta.doc_id, []).append(chunk)
         self._following: dict[str, Chunk] = {}
+        self._preceding: dict[str, Chunk] = {}
         for doc_chunks in order.values():
             doc_chunks.sort(key=lambda c: c.meta.position)
             for a, b in zip(doc_chunks, doc_chunks[1:], strict=False):
                 self._following[a.id] = b
+                self._preceding[b.id] = a
         self.lexical = LexicalIndex.load(data_dir / state["lexical"])
         self.lexical_pos = {cid: i for i, cid in enumerate(self.lexical.ids)}
 
@@ -151,6 +153,10 @@ class IndexSnapshot:
     def next_chunk(self, chunk_id: str) -> Chunk | None:
         """The chunk that follows in the same document: a list can run past a chunk's end."""
         return self._following.get(chunk_id)
+
+    def previous_chunk(self, chunk_id: str) -> Chunk | None:
+        """The chunk before in the same document: "These priorities..." may follow its list."""
+        return self._preceding.get(chunk_id)
 
     def sentence_matrix(self, chunk_id: str) -> np.ndarray:
         lo, hi = self.sentence_spans.get(chunk_id, (0, 0))
