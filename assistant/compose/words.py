@@ -107,8 +107,16 @@ def _stemmer() -> Any:  # PyStemmer ships no type hints
 GENERIC = frozenset(stem(w) for w in _GENERIC_WORDS)
 
 
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,}[0-9]?)s\b")
+
+
 def content_words(text: str) -> set[str]:
-    """Stemmed words that carry meaning (the unit of overlap and specificity scores)."""
+    """Stemmed words that carry meaning (the unit of overlap and specificity scores).
+
+    >>> sorted(content_words("How many CSPRs are active?"))
+    ['activ', 'cspr', 'mani']
+    """
+    text = _ACRONYM_PLURAL.sub(r"\1", text)  # "CSPRs" is the plural of "CSPR"
     return {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
 
 
