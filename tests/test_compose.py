@@ -452,3 +452,26 @@ def test_these_priorities_brings_the_list_it_refers_to_from_the_chunk_before() -
         text.index("It was agreed") < text.index("Child neglect") < text.index("These priorities")
     )
     assert {c.chunk_id for c in answer.citations} == {"agreed", "these"}
+
+
+def test_a_who_question_whose_lead_is_completed_by_the_next_sentence_keeps_that_name() -> None:
+    chair = _chunk(
+        "chair",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "This year has also seen changes in the Chair's role within the partnership. "
+        "In January 2025, Priya Okafor, Director of Children's Services, became the Chair. "
+        "The partnership welcomed new members from schools.",
+    )
+    groups = _chunk(
+        "groups",
+        "esp-report-2024",
+        "ESP Annual Report 2024",
+        "2024-06",
+        "The intention is for the chairing of partnership groups to rotate, with a highlight "
+        "report from each meeting shared with the Business Unit.",
+    )
+    idf = {"chair": 3.5, "partnership": 2.0}
+    answer = _ask("Who chairs the partnership?", [chair, groups], idf=lambda w: idf.get(w, 1.0))
+    assert "Priya Okafor" in answer.text

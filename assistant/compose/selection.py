@@ -79,6 +79,9 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     wanted = answer_type(request)
     if wanted is None or wanted(best.text):
         return best
+    after = next((s for s in scored if s.chunk is best.chunk and s.index == best.index + 1), None)
+    if after is not None and wanted(after.text) and len(best.text.split()) < 14:
+        return best  # "...changes in the Chair's role. In January 2025, Lisa Lyons..." follows
     focus = focus_word(request)
     for s in scored:
         if s.score < best.score - 0.2:
