@@ -23,6 +23,11 @@ def _chunk(cid: str, doc: str, title: str, published: str, text: str, section: s
     return Chunk(cid, text, meta, sentences=split_sentences(text))
 
 
+def _report_2024(cid: str, text: str, section: str = "") -> Chunk:
+    """A chunk of the (fictional) ESP Annual Report 2024, the newest document in these tests."""
+    return _chunk(cid, "esp-report-2024", "ESP Annual Report 2024", "2024-06", text, section)
+
+
 OLD = _chunk(
     "old",
     "esp-report-2019",
@@ -30,27 +35,18 @@ OLD = _chunk(
     "2019",
     "The ESP board is chaired by Dana Whitfield. The board meets four times a year.",
 )
-NEW = _chunk(
+NEW = _report_2024(
     "new",
-    "esp-report-2024",
-    "ESP Annual Report 2024",
-    "2024-06",
     "In March 2024, Priya Okafor became the chair of the ESP board. "
     "The board now meets every two months.",
 )
-LIST = _chunk(
+LIST = _report_2024(
     "list",
-    "esp-report-2024",
-    "ESP Annual Report 2024",
-    "2024-06",
     "The priorities for 2024-25 are:\n- Neglect\n- Exploitation outside the home\n- Attendance",
     section="Priorities",
 )
-FIGURES = _chunk(
+FIGURES = _report_2024(
     "fig",
-    "esp-report-2024",
-    "ESP Annual Report 2024",
-    "2024-06",
     "The front door received 12,400 contacts in 2023/24. Most contacts came from the police.",
 )
 
@@ -77,6 +73,11 @@ def _ask(  # type: ignore[no-untyped-def]
         extra={"explicit_present": "now" in question.lower(), **extra},
     )
     return ExtractiveComposer(abstain_threshold=0.3).answer(request, chunks)
+
+
+def _ask_known(question: str, chunks: list[Chunk], idf: dict[str, float]):  # type: ignore[no-untyped-def]
+    """``_ask`` with the corpus's word weights: a word missing from ``idf`` is in no document."""
+    return _ask(question, chunks, idf=lambda w: idf.get(w, 9.0))
 
 
 def test_newest_source_leads_and_the_older_value_is_noted() -> None:
@@ -111,18 +112,12 @@ def test_lists_are_gathered_whole() -> None:
 
 
 def test_a_list_that_starts_in_the_next_chunk_comes_with_its_introduction() -> None:
-    intro = _chunk(
+    intro = _report_2024(
         "intro",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "Training is evaluated every quarter. The ESP framework measures training by asking:",
     )
-    items = _chunk(
+    items = _report_2024(
         "items",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "- How much did we do?\n- How well did we do it?\n- Is anyone better off?",
     )
     question = "How does the ESP framework measure training?"
@@ -237,11 +232,8 @@ def test_is_x_still_the_chair_is_no_when_the_newest_source_says_they_left() -> N
 
 
 def test_a_figure_worded_differently_from_the_question_is_still_an_answer() -> None:
-    rereferrals = _chunk(
+    rereferrals = _report_2024(
         "rereferrals",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "21% of our referrals were families that had been re-referred within 12 months.",
     )
     answer = _ask("What percentage of referrals were re-referrals?", [rereferrals, OLD])
@@ -249,11 +241,8 @@ def test_a_figure_worded_differently_from_the_question_is_still_an_answer() -> N
 
 
 def test_the_next_event_is_not_answered_with_the_last_one() -> None:
-    held = _chunk(
+    held = _report_2024(
         "held",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "The ESP annual conference took place on 10 July 2024 at the town hall. "
         "Most delegates rated the conference as good.",
     )
@@ -268,11 +257,8 @@ def test_the_next_event_is_not_answered_with_the_last_one() -> None:
 def test_the_documents_word_for_the_questions_shorthand_counts_as_its_word() -> None:
     from assistant.compose.scoring import score_sentences
 
-    chunk = _chunk(
+    chunk = _report_2024(
         "hub",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "Everyone who works with children must follow these procedures. "
         "Police officers, social workers and nurses sit together in the MASH.",
     )
@@ -293,11 +279,8 @@ def test_a_sentence_inside_a_list_item_does_not_bring_its_sibling_items() -> Non
     from assistant.compose.lists import list_after
     from assistant.compose.scoring import Scored
 
-    chunk = _chunk(
+    chunk = _report_2024(
         "items",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "- Policy work: The group met six times. It updated the Disagreement Policy.\n"
         "- Accessibility: A new procedures webpage went live in May.\n"
         "- Scrutiny and quality assurance\n- Peer review\n- Embed change",
@@ -315,11 +298,8 @@ def test_the_next_sentence_adds_what_the_question_asks_rather_than_repeating_its
     from assistant.compose.scoring import Scored
     from assistant.compose.selection import select
 
-    chunk = _chunk(
+    chunk = _report_2024(
         "paqa",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "The audit group looks at how well services support families in need. "
         "Waiting times for mental health support were escalated to the board. "
         "The audit group checks data from all partners every quarter.",
@@ -358,41 +338,31 @@ def test_a_hyphenated_question_word_no_document_writes_counts_as_its_parts() -> 
 
 
 def test_a_figure_about_something_else_is_no_answer_to_a_figure_question() -> None:
-    plans = _chunk(
+    plans = _report_2024(
         "plans",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "The number of children on a child protection plan is 17% below that of our neighbours. "
         "Neglect was the main reason for 61% of child protection plans. "
         "Staff told us that emotional wellbeing matters to the children they support.",
     )
     idf = {"emot": 6.0, "neglect": 4.0, "abus": 3.0, "protect": 2.0, "plan": 1.5}
 
-    def ask(question: str):  # type: ignore[no-untyped-def]
-        return _ask(question, [plans], idf=lambda w: idf.get(w, 9.0))  # 9.0: in no document
-
-    missing = ask("What percentage of child protection plans were for emotional abuse?")
+    missing = _ask_known(
+        "What percentage of child protection plans were for emotional abuse?", [plans], idf
+    )
     assert missing.abstained and "%" not in missing.text
-    found = ask("What percentage of child protection plans were for neglect?")
+    found = _ask_known("What percentage of child protection plans were for neglect?", [plans], idf)
     assert not found.abstained and "61%" in found.text
 
 
 def test_a_contact_question_gets_the_named_bodys_own_address_and_no_one_elses() -> None:
     from assistant.index import lexical_text
 
-    back_page = _chunk(
+    back_page = _report_2024(
         "back",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "esp@county.gov.uk www.esp.org.uk",
     )
-    legal = _chunk(
+    legal = _report_2024(
         "legal",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "There are no legal implications. Checked by: Jo Bloggs, Head of Legal Services "
         "jo.bloggs@county.gov.uk",
     )
@@ -405,39 +375,31 @@ def test_a_contact_question_gets_the_named_bodys_own_address_and_no_one_elses() 
 
 
 def test_how_long_is_answered_only_with_a_time_span_on_its_subject() -> None:
-    mash = _chunk(
+    mash = _report_2024(
         "mash",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "Red enquiries at the front door must be completed within 24 hours. "
         "An initial child protection conference follows a strategy discussion when the child "
         "may be at risk of significant harm.",
     )
     idf = {"red": 5.0, "enquiri": 4.0, "strategi": 6.0, "discuss": 5.0, "confer": 3.0}
 
-    def ask(question: str):  # type: ignore[no-untyped-def]
-        return _ask(question, [mash], idf=lambda w: idf.get(w, 9.0))  # 9.0: in no document
-
-    assert "24 hours" in ask("How quickly must a red enquiry be completed?").text
-    late = ask("How long after a strategy discussion must a conference be held?")
+    assert (
+        "24 hours" in _ask_known("How quickly must a red enquiry be completed?", [mash], idf).text
+    )
+    late = _ask_known(
+        "How long after a strategy discussion must a conference be held?", [mash], idf
+    )
     assert late.abstained and "significant harm" not in late.text
 
 
 def test_these_priorities_brings_the_list_it_refers_to_from_the_chunk_before() -> None:
-    listed = _chunk(
+    listed = _report_2024(
         "agreed",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "The board met in March.\n\nIt was agreed that the priorities for 2025-26 should be:\n"
         "- Child neglect.\n- Exploitation outside the home.",
     )
-    after = _chunk(
+    after = _report_2024(
         "these",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "These priorities will allow the partnership to continue the work established in "
         "2024-25 and respond to emerging themes.",
     )
@@ -455,20 +417,14 @@ def test_these_priorities_brings_the_list_it_refers_to_from_the_chunk_before() -
 
 
 def test_a_who_question_whose_lead_is_completed_by_the_next_sentence_keeps_that_name() -> None:
-    chair = _chunk(
+    chair = _report_2024(
         "chair",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "This year has also seen changes in the Chair's role within the partnership. "
         "In January 2025, Priya Okafor, Director of Children's Services, became the Chair. "
         "The partnership welcomed new members from schools.",
     )
-    groups = _chunk(
+    groups = _report_2024(
         "groups",
-        "esp-report-2024",
-        "ESP Annual Report 2024",
-        "2024-06",
         "The intention is for the chairing of partnership groups to rotate, with a highlight "
         "report from each meeting shared with the Business Unit.",
     )
