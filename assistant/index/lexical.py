@@ -13,7 +13,14 @@ from pathlib import Path
 
 import numpy as np
 
-logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+@lru_cache(maxsize=1)
+def _bm25s():  # type: ignore[no-untyped-def]
+    """Imported on first use; bm25s sets its own logger to DEBUG on import, so quieten it after."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 @lru_cache(maxsize=1)
@@ -30,9 +37,7 @@ def stem_word(word: str) -> str:
 
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Stemmed, lower-cased tokens without English stopwords."""
-    import bm25s
-
-    tokens = bm25s.tokenize(
+    tokens = _bm25s().tokenize(
         texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
     )
     return [list(t) for t in tokens]
@@ -48,8 +53,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> LexicalIndex:
-        import bm25s
-
+        bm25s = _bm25s()
         if not ids:
             return cls([], None)
         retriever = bm25s.BM25(k1=1.2, b=0.75)
@@ -64,8 +68,7 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
-        import bm25s
-
+        bm25s = _bm25s()
         ids = json.loads((folder / "ids.json").read_text())
         if not ids:
             return cls([], None)
