@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import re
 
+from assistant.textutil import EMAIL as _EMAIL
+from assistant.textutil import PHONE as _PHONE
 from assistant.types import Notice
 
 DOB = "date of birth"
@@ -89,13 +91,11 @@ _ADDRESS = re.compile(
     rf"|(?i:(?:(?!(?:the|a|an|of|in|on|at|to|and|for|by|or|year|years)\b)[a-z]+\s+){{1,3}}"
     rf"{_STREET_PLAIN}))\b"
 )
-_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){8,9}\d(?![\w-])")
 _NHS = re.compile(
     r"(?<![\w-])(?:[1-9]\d{2}[\s-]\d{3}[\s-]\d{4}|[1-9]\d{9})(?![\w-])"
     r"|\bnhs\s*(?:no\.?|number|#)?\s*:?\s*\d[\d\s-]{8,12}\d",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
 def _spans(message: str) -> list[tuple[int, int, str]]:
