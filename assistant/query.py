@@ -20,7 +20,8 @@ _HISTORY = re.compile(
     re.I,
 )
 _YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-/–]\s*(20\d\d|\d\d)(?![\d%])")
-_YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d%,])")
+_SHORT_RANGE = re.compile(r"(?<![\d/£.,])([1-4]\d)/([1-4]\d)(?![\d/%])")
+_YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d%]|,\d)")
 _FOLLOW_START = re.compile(
     r"^\s*(and|also|what about|how about|so|then|but|ok(?:ay)?|and what|what else|why|when|"
     r"who else|which one|same for|in that case)\b",
@@ -54,6 +55,25 @@ class QueryPlan:
     synonyms: list[str] = field(default_factory=list)  # synonyms.yaml: BM25 and composer
 
 
+def named_periods(text: str) -> list[tuple[int, int]]:
+    """The years and year ranges a text names: "2019-21", "2023/24", "23/24", "2025".
+
+    >>> named_periods("In 23/24 there were more than in 2019-21 or 2025.")
+    [(2019, 2021), (2023, 2024), (2025, 2025)]
+    """
+    periods: list[tuple[int, int]] = []
+    for start, end in _YEAR_RANGE.findall(text):
+        end_year = int(end) if len(end) == 4 else int(start[:2] + end)
+        if end_year > int(start):
+            periods.append((int(start), end_year))
+    rest = _YEAR_RANGE.sub(" ", text)
+    for start, end in _SHORT_RANGE.findall(rest):
+        if int(end) == int(start) + 1:  # "23/24" is a financial year; "24/7" is not
+            periods.append((2000 + int(start), 2000 + int(end)))
+    periods += [(int(y), int(y)) for y in _YEAR.findall(_SHORT_RANGE.sub(" ", rest))]
+    return periods
+
+
 def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
     """A named year or plan period wins; else "now" words or no time at all mean current.
 
@@ -62,12 +82,7 @@ def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
     >>> time_intent("Who is the chair now?")
     ('current', None)
     """
-    years: list[int] = []
-    for start, end in _YEAR_RANGE.findall(text):
-        end_year = int(end) if len(end) == 4 else int(start[:2] + end)
-        if end_year > int(start):
-            years += [int(start), end_year]
-    years += [int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))]
+    years = [y for period in named_periods(text) for y in period]
     if years:
         lo, hi = min(years), max(years)
         return (f"year:{lo}", (lo, hi)) if lo == hi else (f"range:{lo}-{hi}", (lo, hi))
@@ -191,6 +206,12 @@ def expand_synonyms(text: str, table: dict[str, list[str]]) -> list[str]:
     return out
 
 
+def _shorthand(synonyms: dict[str, list[str]] | None) -> set[str]:
+    """One-word shorthand the synonyms table translates ("DA", "Op"): a known word, not a name
+    the documents never mention."""
+    return {k for k in synonyms or {} if " " not in k}
+
+
 def plan_query(
     question: str,
     history: list[str] | None,
@@ -226,6 +247,8 @@ def plan_query(
         explicit_present=bool(_PRESENT.search(standalone)),
         expansions=expansions,
         corrections=corrections,
-        unknown=unknown_names(corrected, known_tokens, corpus_text) if known_tokens else [],
+        unknown=unknown_names(corrected, known_tokens | _shorthand(synonyms), corpus_text)
+        if known_tokens
+        else [],
         synonyms=expand_synonyms(corrected, synonyms) if synonyms else [],
     )

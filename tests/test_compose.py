@@ -431,3 +431,29 @@ def test_a_who_question_whose_lead_is_completed_by_the_next_sentence_keeps_that_
     idf = {"chair": 3.5, "partnership": 2.0}
     answer = _ask("Who chairs the partnership?", [chair, groups], idf=lambda w: idf.get(w, 1.0))
     assert "Priya Okafor" in answer.text
+
+
+def test_a_figure_stated_for_another_financial_year_is_no_answer() -> None:
+    idf = {"front": 4.0, "door": 4.0, "contact": 3.0, "receiv": 2.0}
+    later = _ask_known("How many contacts did the front door receive in 2024/25?", [FIGURES], idf)
+    assert later.abstained and "12,400" not in later.text
+    same = _ask_known("How many contacts did the front door receive in 23/24?", [FIGURES], idf)
+    assert not same.abstained and "12,400" in same.text
+
+
+def test_an_acronym_is_on_subject_where_its_section_spells_it_out() -> None:
+    audits = _chunk(
+        "paqa",
+        "esp-subgroups-2018",
+        "ESP subgroups 2018",
+        "2018",
+        "The group has undertaken three multi-agency audits and ten single-agency audits.",
+        section="Performance, Audit and Quality Assurance",
+    )
+    idf = {"paqa": 7.0, "audit": 3.0, "check": 6.0}
+    question = "How many audit checks has the PAQA group done?"
+    expansion = ["Performance, Audit and Quality Assurance"]
+    found = _ask(question, [audits], idf=lambda w: idf.get(w, 9.0), related=expansion)
+    assert not found.abstained and "three multi-agency audits" in found.text
+    unexplained = _ask(question, [audits], idf=lambda w: idf.get(w, 9.0), related=[])
+    assert unexplained.abstained

@@ -156,3 +156,31 @@ def test_a_code_with_digits_the_corpus_uses_is_not_unknown() -> None:
     known = {"gcp2", "what", "is"}
     assert unknown_names("What is GCP2?", known, "") == []  # not "GCP"
     assert unknown_names("What is PLAN9?", known, "") == ["PLAN9"]
+
+
+def test_short_and_comma_followed_years_are_read_as_times() -> None:
+    from assistant.query import named_periods
+
+    assert time_intent("MASH contacts in 23/24?") == ("range:2023-2024", (2023, 2024))
+    assert time_intent("In 2019, who chaired it?") == ("year:2019", (2019, 2019))
+    assert named_periods("open 24/7 for 16-17 year olds") == []  # not years
+    assert named_periods("29,770 contacts and 2,024 calls") == []
+
+
+def test_shorthand_and_month_abbreviations_are_not_unknown_names() -> None:
+    from assistant.query import plan_query
+
+    known = {"what", "happens", "after", "a", "incident", "report", "encompass"}
+    question = "What happens after a DA incident in the Dec report under Op Encompass?"
+    assert plan_query(question, [], {}, [], known_tokens=known).unknown == ["DA", "Op"]
+    synonyms = {"da": ["domestic abuse"], "op": ["operation"]}
+    planned = plan_query(question, [], {}, [], known_tokens=known, synonyms=synonyms)
+    assert planned.unknown == [] and "domestic abuse" in planned.synonyms
+
+
+def test_hyphenated_words_also_match_written_solid() -> None:
+    from assistant.index.lexical import LexicalIndex, tokenize
+
+    index = LexicalIndex.build(["a", "b"], ["eLearning completions: 11,586", "Learning events"])
+    scores = index.scores(tokenize(["e-learning completions"])[0])
+    assert scores[0] > scores[1] > 0

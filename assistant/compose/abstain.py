@@ -10,7 +10,7 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
-from assistant.compose.periods import covers
+from assistant.compose.periods import of_time
 from assistant.compose.question import (
     ASKING_STEMS,
     CONTACT_Q,
@@ -26,7 +26,7 @@ from assistant.compose.question import (
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
-from assistant.compose.words import GENERIC, content_words
+from assistant.compose.words import GENERIC, content_words, initials, stem
 from assistant.textutil import paragraph_leads
 from assistant.types import Answer, Chunk
 
@@ -73,17 +73,13 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     subject = _subject_words(request, scored)
     return not any(
         has_figure(s.text)
-        and (not subject or any(w in _topic_words(s) for w in subject))
+        and _about(s, subject, request.extra.get("related", []))
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35
             or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
         )
         and all(n in s.text for n in asked)  # "aged 19 to 21" is not "16-17"
-        and (
-            not request.years
-            or covers(s.chunk, request.years)
-            or any(str(y) in s.text for y in range(request.years[0], request.years[1] + 1))
-        )
+        and (not request.years or of_time(s.chunk, s.text, request.years))
         for s in scored[:10]
     )
 
@@ -95,7 +91,7 @@ _HOW_LONG = re.compile(
 _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|thirty)"
     r"[ -](working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b|"
-    r"\b(same|next) (working )?day\b|\bimmediately\b",
+    r"\b(same|next) (working |school )?day\b|\bimmediately\b",
     re.I,
 )
 
@@ -107,9 +103,18 @@ def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
         return False
     subject = _subject_words(request, scored)
     return not any(
-        _DURATION.search(s.text) and (not subject or any(w in _topic_words(s) for w in subject))
+        _DURATION.search(s.text) and _about(s, subject, request.extra.get("related", []))
         for s in scored[:6]
     )
+
+
+# Words of place in time, not of subject ("at the end of March 2025").
+_FUNCTION = {
+    stem(w)
+    for w in "there under over between within after before during end start begin beginning "
+    "january february march april may june july august september october november "
+    "december".split()
+}
 
 
 def _subject_words(request: AnswerRequest, scored: list[Scored]) -> list[str]:
@@ -128,9 +133,21 @@ def _subject_words(request: AnswerRequest, scored: list[Scored]) -> list[str]:
         and w not in titles
         and w not in GENERIC
         and w not in ASKING_STEMS
+        and w not in _FUNCTION
         and not w[:1].isdigit()
     ]
     return sorted(words, key=lambda w: (-idf(w), w))[:2]
+
+
+def _about(s: Scored, subject: list[str], related: list[str]) -> bool:
+    """The sentence (with its section and paragraph) is about one of the subject words, or
+    spells out one that is an acronym ("PAQA": "Performance, Audit, and Quality Assurance")."""
+    if not subject:
+        return True
+    topic = _topic_words(s)
+    return any(w in topic for w in subject) or any(
+        initials(r) in subject and content_words(r) <= topic for r in related
+    )
 
 
 def _topic_words(s: Scored) -> set[str]:
@@ -162,7 +179,14 @@ def _misses_names(q: str, scored: list[Scored]) -> bool:
     if not names:
         return False
     corpus_text = " ".join(f"{s.chunk.meta.section} {s.chunk.text}" for s in scored[:20]).lower()
-    return not all(n.lower() in corpus_text for n in names)
+    return not all(n.lower() in corpus_text or _spelt_out(n, corpus_text) for n in names)
+
+
+def _spelt_out(name: str, text: str) -> bool:
+    """Every longer word of a shorthand name is there: "Op Encompass" is "Operation
+    Encompass", while an unknown person's surname is not."""
+    long = [w.lower() for w in name.split() if len(w) > 3]
+    return bool(long) and len(long) < len(name.split()) and all(w in text for w in long)
 
 
 _OUTCOME_Q = re.compile(

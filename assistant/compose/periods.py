@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.answerer import AnswerRequest
 from assistant.index import newest_key, year_bounds
+from assistant.query import named_periods
 from assistant.types import Chunk
 
 
@@ -24,6 +25,38 @@ def covers(chunk: Chunk, years: tuple[int, int]) -> bool:
     """The chunk's document is from (or about) a time overlapping the years asked about."""
     lo, hi = year_bounds(chunk.meta.published, chunk.meta.period)
     return bool(lo) and lo <= years[1] and hi >= years[0]
+
+
+def of_time(chunk: Chunk, text: str, years: tuple[int, int]) -> bool:
+    """A sentence speaks of the years asked about: by the years it names itself ("In 2023/24
+    ...", "As of April 2024"), else by its document's time."""
+    said = names_time(text, years)
+    return covers(chunk, years) if said is None else said
+
+
+def names_time(text: str, years: tuple[int, int]) -> bool | None:
+    """Whether the years a text names include the asked ones (None: it names none). A
+    financial year is its own period: "2023/24" does not answer "2024/25".
+
+    >>> names_time("In 2023/24 there were 29,770 contacts.", (2024, 2025))
+    False
+    >>> names_time("As of April 2024 it fell.", (2024, 2025)), names_time("It fell.", (2024, 2025))
+    (True, None)
+    """
+    named = named_periods(text)
+    if not named:
+        return None
+    lo, hi = years
+    for start, end in named:
+        if start == end:
+            if lo <= start <= hi:
+                return True
+        elif hi - lo == 1 and end - start == 1:
+            if (start, end) == years:
+                return True
+        elif start <= hi and end >= lo:
+            return True
+    return False
 
 
 def doc_order(request: AnswerRequest, chunk: Chunk) -> tuple[int, str]:

@@ -21,7 +21,7 @@ LIST_Q = re.compile(
 )
 NUMBER_Q = re.compile(
     r"\b(how many|how much|number of|what percentage|what proportion|"
-    r"what share|how often|figure|rate)\b",
+    r"what share|how often|figure|rate|total|average)\b",
     re.I,
 )
 CONTACT_Q = re.compile(
@@ -68,20 +68,31 @@ def asks_when(question: str) -> bool:
     return bool(re.match(r"\s*when\b", question, re.I) or DATE_Q.search(question))
 
 
+# A number that names something rather than counting it: "Section 11", "section 175/157".
+_NAMED_NUMBER = re.compile(
+    r"\b(section|sections|s\.|part|chapter|paragraph|page|tier|level|stage|step|phase|"
+    r"priority|aim|objective|article|schedule|regulation|rule)\s+\d+[a-z]?(?:\s*/\s*\d+)*",
+    re.I,
+)
+
+
 def question_numbers(question: str, years: tuple[int, int] | None) -> list[str]:
     """Numbers a question itself states (ages, counts), other than years: constraints."""
     skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
-    found = re.findall(r"(?<![\d/-])\d{1,3}(?![\d/-])", question)
+    found = re.findall(r"(?<![\d/-])\d{1,3}(?![\d/-])", _NAMED_NUMBER.sub(" ", question))
     return [n for n in found if n not in skip and not re.fullmatch(r"20\d\d", n)]
 
 
 def has_figure(text: str) -> bool:
-    """A number that is neither a year nor part of a name ("GCP2", "S11"), or a number word.
+    """A number that is neither a year nor part of a name ("GCP2", "S11", "Section 175/157"),
+    or a number word.
 
     >>> has_figure("A tool mirroring GCP2 is expected in 2025."), has_figure("It fell by 6%.")
     (False, True)
+    >>> has_figure("Section 11 self-assessments and the Section 175/157 audit")
+    False
     """
-    found = re.findall(r"(?<![A-Za-z\d])\d[\d,.%]*(?![A-Za-z])", text)
+    found = re.findall(r"(?<![A-Za-z\d])\d[\d,.%]*(?![A-Za-z])", _NAMED_NUMBER.sub(" ", text))
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(".,")) for f in found) or bool(
         _NUMBER_WORDS.search(text)
     )
@@ -134,6 +145,13 @@ _ASKING = {
     "according",
     "carry",
     "carried",
+    "done",
+    "doing",
+    "total",
+    "average",
+    "daily",
+    "overall",
+    "per",
 }
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 

@@ -120,6 +120,16 @@ def content_words(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
 
 
+def initials(phrase: str) -> str:
+    """The acronym a phrase spells, lower-case ("Performance, Audit, and Quality Assurance" ->
+    "paqa"), skipping the small words acronyms leave out.
+
+    >>> initials("Performance, Audit, and Quality Assurance"), initials("domestic abuse")
+    ('paqa', 'da')
+    """
+    return "".join(w[0] for w in words(phrase) if w not in {"and", "of", "the", "for", "&"})
+
+
 def phrases(text: str, written_lower: bool = False) -> set[tuple[str, str]]:
     """Adjacent pairs of content words, stemmed ("absence rate"): a phrase shared with the
     question is stronger evidence than the same words scattered. ``written_lower`` keeps

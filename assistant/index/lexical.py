@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,10 +36,15 @@ def stem_word(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
-    """Stemmed, lower-cased tokens without English stopwords."""
+    """Stemmed, lower-cased tokens without English stopwords. A hyphenated word also counts
+    written solid, so "e-learning" finds "eLearning" and "multiagency" finds "multi-agency"."""
+    joined = [_HYPHENATED.sub(r"\1-\2 \1\2", t) for t in texts]
     tokens = _bm25s().tokenize(
-        texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+        joined, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
     )
     return [list(t) for t in tokens]
 
