@@ -457,3 +457,24 @@ def test_an_acronym_is_on_subject_where_its_section_spells_it_out() -> None:
     assert not found.abstained and "three multi-agency audits" in found.text
     unexplained = _ask(question, [audits], idf=lambda w: idf.get(w, 9.0), related=[])
     assert unexplained.abstained
+
+
+def test_how_many_now_leads_with_the_latest_count_not_a_percentage() -> None:
+    def lead(answer) -> str:  # type: ignore[no-untyped-def]
+        return answer.text.split("): ", 1)[1].split("[")[0]
+
+    care = _report_2024(
+        "care",
+        "167 children became looked after between April and December 2023. "
+        "Placements near home remain a priority for the council. "
+        "At the end of January 2024, 785 children were looked after by the council.",
+    )
+    assert "785" in lead(_ask("How many children are looked after now?", [care]))
+    missing = _report_2024(
+        "missing",
+        "The proportion of children who repeatedly went missing from home stayed at 19.3%. "
+        "Return interviews are offered to every child. "
+        "The number of children who have gone missing from home fell from 798 to 733.",
+    )
+    idf = {"miss": 5.0, "home": 4.0, "went": 6.0, "gone": 6.0, "proport": 3.0}
+    assert "733" in lead(_ask_known("How many children went missing from home?", [missing], idf))

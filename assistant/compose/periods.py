@@ -4,6 +4,8 @@ whether it covers the years asked about, and so which document's part of an answ
 
 from __future__ import annotations
 
+import re
+
 from assistant.answerer import AnswerRequest
 from assistant.index import newest_key, year_bounds
 from assistant.query import named_periods
@@ -57,6 +59,30 @@ def names_time(text: str, years: tuple[int, int]) -> bool | None:
         elif start <= hi and end >= lo:
             return True
     return False
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)})\s+(20\d\d)\b", re.I)
+_FINANCIAL = re.compile(r"(?<!\d)(20\d\d)\s*/\s*(\d\d)(?![\d%])")
+
+
+def as_of(text: str, published: str) -> str:
+    """The latest month a sentence states its fact for ("At the end of January 2025" ->
+    "2025-01"; "In 2023/24" -> "2024-03", the end of that financial year), else the month its
+    document was published: what "now" compares between sentences of one document.
+
+    >>> as_of("At the end of January 2025 785 children were cared for.", "2025-07-02")
+    '2025-01'
+    >>> as_of("167 children became looked after.", "2025-07-02")
+    '2025-07'
+    """
+    stated = [f"{y}-{_MONTHS.index(m.lower()) + 1:02d}" for m, y in _MONTH_YEAR.findall(text)]
+    stated += [
+        f"{y[:2]}{end}-03" for y, end in _FINANCIAL.findall(text) if int(end) == int(y[2:]) + 1
+    ]
+    return max(stated) if stated else published[:7]
 
 
 def doc_order(request: AnswerRequest, chunk: Chunk) -> tuple[int, str]:

@@ -98,6 +98,21 @@ def has_figure(text: str) -> bool:
     )
 
 
+def has_count(text: str) -> bool:
+    """A figure that counts (not a percentage, a rate or a year): what "how many" asks for.
+
+    >>> has_count("It fell from 798 to 733."), has_count("It stayed at 19.3%.")
+    (True, False)
+    """
+    found = re.findall(
+        r"(?<![A-Za-z\d.])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d])",
+        _NAMED_NUMBER.sub(" ", text),
+    )
+    return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(",")) for f in found) or bool(
+        _NUMBER_WORDS.search(text)
+    )
+
+
 def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
     """What kind of thing the question asks for, as a test on a sentence (or None)."""
     q = request.question
@@ -147,6 +162,13 @@ _ASKING = {
     "carried",
     "done",
     "doing",
+    "go",
+    "goes",
+    "going",
+    "went",
+    "gone",
+    "come",
+    "came",
     "total",
     "average",
     "daily",

@@ -7,7 +7,7 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.lists import is_intro, list_after, list_before
-from assistant.compose.periods import covers
+from assistant.compose.periods import as_of, covers
 from assistant.compose.question import (
     COMPARE_Q,
     DATE_IN,
@@ -18,6 +18,7 @@ from assistant.compose.question import (
     asks_when,
     claim_terms,
     focus_word,
+    has_count,
     has_figure,
 )
 from assistant.compose.scoring import Scored
@@ -77,6 +78,8 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     time that holds one leads instead."""
     best = _timely_lead(request, scored)
     wanted = answer_type(request)
+    if wanted is not None and wanted(best.text) and _HOW_MANY.search(request.question):
+        wanted = has_count  # "how many went missing?": 798 to 733, not "19.3% repeatedly"
     if wanted is None or wanted(best.text):
         return best
     after = next((s for s in scored if s.chunk is best.chunk and s.index == best.index + 1), None)
@@ -99,6 +102,9 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     return best
 
 
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+
+
 def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     """For a question about now, the newest document among the near-best sentences leads;
     for a named year, a document of that time does."""
@@ -113,7 +119,20 @@ def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
         return timely[0] if timely else scored[0]
     if request.time_intent != "current":
         return scored[0]
-    return max(pool, key=lambda s: (_date(s), s.score))
+    best = max(pool, key=lambda s: (_date(s), s.score))
+    if _HOW_MANY.search(request.question) and as_of(best.text, ""):
+        # A count "now": of the same document's equally on-point counts, the one stated for
+        # the latest date ("at the end of January 2025", not "April to December 2024").
+        later = [
+            s
+            for s in pool
+            if _date(s) == _date(best)
+            and as_of(s.text, "") > as_of(best.text, "")
+            and s.overlap >= best.overlap
+            and has_count(s.text)
+        ]
+        return max(later, key=lambda s: s.score) if later else best
+    return best
 
 
 def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after: Scored) -> bool:
