@@ -173,6 +173,7 @@ class Assistant:
                 extra={
                     "explicit_present": part_plan.explicit_present,
                     "idf": self._derived.idf,
+                    "lower_words": self._derived.lower_words,
                     # A child's name in the message is no topic to search for, nor to repeat.
                     "unknown": [] if personal else part_plan.unknown,
                     # The documents' words for the question's shorthand and acronyms.

@@ -73,6 +73,11 @@ class Lookups:
             w.lower() for c in snap.chunks.values() for w in re.findall(r"[A-Za-z]{4,}", c.text)
         )
         self.synonyms = usable_synonyms(load_synonyms(), snap.lexical.vocab)
+        # Words the documents write in lower case somewhere: a capitalised pair of words that
+        # are never written so ("Lisa Lyons", not "Business Manager") is a proper name.
+        self.lower_words = frozenset(
+            w for c in snap.chunks.values() for w in re.findall(r"\b[a-z][a-z'’-]+\b", c.text)
+        )
 
 
 def _common_acronyms(snap: IndexSnapshot) -> set[str]:

@@ -478,3 +478,38 @@ def test_how_many_now_leads_with_the_latest_count_not_a_percentage() -> None:
     )
     idf = {"miss": 5.0, "home": 4.0, "went": 6.0, "gone": 6.0, "proport": 3.0}
     assert "733" in lead(_ask_known("How many children went missing from home?", [missing], idf))
+
+
+def test_who_holds_a_role_is_answered_only_by_a_name_beside_that_role() -> None:
+    import re
+
+    paper = _report_2024(
+        "paper",
+        "The neglect subgroup meets every month and reports to the board.\n\n"
+        "The board is chaired by Dana Whitfield, who also sits on the panel.\n\n"
+        "Contact Officer: Jo Pemberton.",
+    )
+    lower = set(re.findall(r"\b[a-z][a-z'-]+\b", paper.text))
+    idf = {"neglect": 5.0, "subgroup": 4.0, "contact": 4.0, "offic": 3.0, "chair": 2.0}
+
+    def ask(question: str):  # type: ignore[no-untyped-def]
+        return _ask(question, [paper], idf=lambda w: idf.get(w, 9.0), lower_words=lower)
+
+    officer = ask("Who is the contact officer for the report?")
+    assert not officer.abstained and "Jo Pemberton" in officer.text.split("[1]")[0]
+    unnamed = ask("Who chairs the neglect subgroup?")  # a chair is named, but not of that
+    assert unnamed.abstained and "Dana Whitfield" not in unnamed.text
+
+
+def test_when_did_it_happen_needs_a_dated_passage_on_it() -> None:
+    planned = _report_2024(
+        "planned", "The chair will lead peer review work with another partnership: Hampshire."
+    )
+    held = _report_2024(
+        "held", "The peer review with Hampshire took place in 2023 and found strong leadership."
+    )
+    idf = {"peer": 5.0, "review": 2.0, "hampshir": 7.0, "place": 2.0}
+    question = "When did the peer review with Hampshire take place?"
+    assert _ask_known(question, [planned], idf).abstained
+    found = _ask_known(question, [held], idf)
+    assert not found.abstained and "2023" in found.text

@@ -18,7 +18,9 @@ from assistant.compose.question import (
     DATE_Q,
     MONEY_Q,
     NUMBER_Q,
+    asked_role,
     has_figure,
+    names_person,
     person_names,
     question_numbers,
     rarest,
@@ -27,6 +29,7 @@ from assistant.compose.question import (
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
 from assistant.compose.words import GENERIC, content_words, initials, stem
+from assistant.query import named_periods
 from assistant.textutil import paragraph_leads
 from assistant.types import Answer, Chunk
 
@@ -44,6 +47,7 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
         or _misses_date(request, scored)
         or _misses_names(q, scored)
         or _misses_duration(request, scored)
+        or _misses_holder(request, scored)
     )
 
 
@@ -117,7 +121,7 @@ _FUNCTION = {
 }
 
 
-def _subject_words(request: AnswerRequest, scored: list[Scored]) -> list[str]:
+def _subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> list[str]:
     """The question's two most specific words that some document uses, other than the words
     that name a document or a year: a figure that answers must be about one of them
     ("emotional abuse", not child protection plans in general)."""
@@ -136,7 +140,7 @@ def _subject_words(request: AnswerRequest, scored: list[Scored]) -> list[str]:
         and w not in _FUNCTION
         and not w[:1].isdigit()
     ]
-    return sorted(words, key=lambda w: (-idf(w), w))[:2]
+    return sorted(words, key=lambda w: (-idf(w), w))[:n]
 
 
 def _about(s: Scored, subject: list[str], related: list[str]) -> bool:
@@ -156,20 +160,40 @@ def _topic_words(s: Scored) -> set[str]:
     return content_words(f"{s.text} {s.chunk.meta.section} {lead} {s.chunk.meta.lead_in}")
 
 
+_WHEN_PAST = re.compile(r"\bwhen (did|were|had)\b", re.I)
+
+
 def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
     """No date on this topic in the documents: never guess one."""
     q = request.question
-    if not DATE_Q.search(q):
+    past = _WHEN_PAST.search(q)  # "when did it take place?": a year answers too
+    if not (DATE_Q.search(q) or past):
         return False
     rare = rarest(request, q, 2)
     named = (
         [str(y) for y in range(*request.years)] + [str(request.years[1])] if request.years else []
     )
     return not any(
-        DATE_IN.search(x.text)
+        (DATE_IN.search(x.text) or (past and named_periods(x.text)))
         and (not rare or any(w in content_words(x.text) for w in rare))
         and (not named or any(y in x.text for y in named))  # the year asked about
         for x in scored[:6]
+    )
+
+
+def _misses_holder(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """Asks who holds a role ("Who chairs the neglect subgroup?", "Who is the business
+    manager?") and no top passage on its subject names a person beside that role."""
+    role = asked_role(request.question)
+    lower = request.extra.get("lower_words")
+    if role is None or lower is None:
+        return False
+    subject = [w for w in _subject_words(request, scored, 3) if w != role][:2]
+    return not any(
+        names_person(s.text, lower)
+        and role in (topic := _topic_words(s))
+        and (not subject or any(w in topic for w in subject))
+        for s in scored[:8]
     )
 
 

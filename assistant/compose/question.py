@@ -7,7 +7,7 @@ holds the asked-for thing and the near-miss rules can abstain when none does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
@@ -119,6 +119,9 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
     if ASKS_CONTACT.search(q):
         return lambda t: gives_contact_of(q, t)
     if re.match(r"\s*who\b", q, re.I):
+        role, lower = asked_role(q), request.extra.get("lower_words")
+        if role and lower is not None:  # "who chairs it?": a person's name beside the role
+            return lambda t: names_person(t, lower) and role in content_words(t)
         return lambda t: bool(_NAME.search(t))
     if asks_when(q):
         return lambda t: bool(DATE_IN.search(t))
@@ -205,6 +208,40 @@ def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
         return []
     content = [w for w in content_words(question) if not w.isdigit() and w not in GENERIC]
     return sorted(content, key=lambda w: (-idf(w), w))[:n]
+
+
+_ROLE_Q = re.compile(
+    r"^\s*who(?:'s|’s| is| was)?\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(chairs?|chaired|chairing|chairperson|manager|director|officer|scrutineer|"
+    r"co-?ordinator|commissioner)\b",
+    re.I,
+)
+_PROPER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+) ([A-Z][a-z’'-]+)\b")
+
+
+def asked_role(question: str) -> str | None:
+    """The role whose holder a "who" question asks for, stemmed ("Who chairs X?" -> "chair").
+
+    >>> asked_role("Who is the OSCP Business Manager?"), asked_role("Who are the partners?")
+    ('manag', None)
+    """
+    found = _ROLE_Q.match(question)
+    return stem(found.group(1).lower().replace("chairperson", "chair")) if found else None
+
+
+def names_person(text: str, lower_words: Collection[str]) -> bool:
+    """Two capitalised words the documents never write in lower case: a person's name
+    ("Tan Lea", "Lisa Lyons"), not a title ("Business Manager", "Neglect Subgroup").
+
+    >>> names_person("Contact Officer: Tan Lea.", {"contact", "officer"})
+    True
+    >>> names_person("The Business Manager chairs it.", {"business", "manager"})
+    False
+    """
+    return any(
+        a.lower() not in lower_words and b.lower() not in lower_words
+        for a, b in _PROPER_PAIR.findall(text)
+    )
 
 
 def person_names(question: str) -> list[str]:

@@ -19,11 +19,13 @@ from assistant.compose.question import (
     NUMBER_Q,
     REASON,
     answer_type,
+    asked_role,
     asks_when,
     defined_term,
     defines,
     focus_word,
     has_figure,
+    names_person,
     unseen_weight,
 )
 from assistant.compose.words import content_words, phrases
@@ -62,6 +64,7 @@ class _Cues:
     phrases: set[tuple[str, str]]
     term: str | None
     contact: bool  # asks for an email address, website or phone number
+    role: str | None  # "who chairs X?": the role whose holder is asked for
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -92,6 +95,7 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         phrases=phrases(request.question, written_lower=True),
         term=defined_term(request.question),
         contact=bool(ASKS_CONTACT.search(request.question)),
+        role=asked_role(request.question) if "lower_words" in request.extra else None,
     )
 
 
@@ -179,6 +183,9 @@ def _adjust(
         score += 0.02  # the question's own phrase ("absence rate")
     if cues.contact and gives_contact_of(request.question, sentence):
         score += 0.3  # "what is the OSCP's email?": its own address line is the answer
+    if cues.role and cues.role in words_here:
+        if names_person(sentence, request.extra["lower_words"]):
+            score += 0.2  # "who is the contact officer?": "Contact Officer: Tan Lea."
     if cues.term and defines(sentence, cues.term):
         score += 0.12  # "what counts as a red enquiry?": the definition itself
     if cues.asks_why and REASON.search(sentence):
