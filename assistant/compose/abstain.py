@@ -16,6 +16,7 @@ from assistant.compose.question import (
     CONTACT_Q,
     DATE_IN,
     DATE_Q,
+    FUNCTION_STEMS,
     MONEY_Q,
     NUMBER_Q,
     asked_role,
@@ -28,7 +29,7 @@ from assistant.compose.question import (
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
-from assistant.compose.words import GENERIC, content_words, initials, stem
+from assistant.compose.words import GENERIC, content_words, initials
 from assistant.query import named_periods
 from assistant.textutil import paragraph_leads
 from assistant.types import Answer, Chunk
@@ -112,15 +113,6 @@ def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
     )
 
 
-# Words of place in time, not of subject ("at the end of March 2025").
-_FUNCTION = {
-    stem(w)
-    for w in "there under over between within after before during end start begin beginning "
-    "january february march april may june july august september october november "
-    "december".split()
-}
-
-
 def _subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> list[str]:
     """The question's two most specific words that some document uses, other than the words
     that name a document or a year: a figure that answers must be about one of them
@@ -137,7 +129,7 @@ def _subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> 
         and w not in titles
         and w not in GENERIC
         and w not in ASKING_STEMS
-        and w not in _FUNCTION
+        and w not in FUNCTION_STEMS
         and not w[:1].isdigit()
     ]
     return sorted(words, key=lambda w: (-idf(w), w))[:n]

@@ -181,6 +181,15 @@ _ASKING = {
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 
 
+# Words of place in time, not of subject ("at the end of March 2025").
+FUNCTION_STEMS = {
+    stem(w)
+    for w in "there under over between within after before during end start begin beginning "
+    "january february march april may june july august september october november "
+    "december".split()
+}
+
+
 def unseen_weight(idf: Callable[[str], float]) -> float:
     """The weight ``idf`` gives a word no chunk uses (no content word is a space)."""
     return idf(" ")
