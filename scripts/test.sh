@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up (with test tools and the optional LLM pieces), lint, run every test, then the
-# evaluation gates on the core, held-out (fresh), red-team (probes), third development (dev3) and
-# escalation sets.
+# evaluation gates on the core, held-out (fresh), red-team (probes), third and fourth development
+# (dev3, dev4) and escalation sets.
 # CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +21,5 @@ SGA_DATA_DIR="$eval_data" "$py" -m evals run fresh --retriever both \
   --json reports/fresh.json --html reports/fresh.html
 SGA_DATA_DIR="$eval_data" "$py" -m evals run probes --json reports/probes.json
 SGA_DATA_DIR="$eval_data" "$py" -m evals run dev3 --json reports/dev3.json
+SGA_DATA_DIR="$eval_data" "$py" -m evals run dev4 --json reports/dev4.json
 SGA_DATA_DIR="$eval_data" "$py" -m evals run escalation --json reports/escalation.json

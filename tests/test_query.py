@@ -184,3 +184,14 @@ def test_hyphenated_words_also_match_written_solid() -> None:
     index = LexicalIndex.build(["a", "b"], ["eLearning completions: 11,586", "Learning events"])
     scores = index.scores(tokenize(["e-learning completions"])[0])
     assert scores[0] > scores[1] > 0
+
+
+def test_a_follow_ups_own_words_are_its_most_specific() -> None:
+    from assistant.answerer import AnswerRequest
+    from assistant.compose.question import rarest
+
+    idf = {"first": 3.0, "meet": 3.5, "strateg": 5.0, "panel": 6.0, "anyth": 9.0}
+    request = AnswerRequest(question="", extra={"idf": lambda w: idf.get(w, 9.0)})
+    followup = "When did it first meet (anything strategic panels)?"
+    assert rarest(request, followup, 2) == ["meet", "first"]
+    assert rarest(request, "When did the strategic panels first meet?", 2) == ["panel", "strateg"]

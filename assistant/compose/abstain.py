@@ -29,7 +29,7 @@ from assistant.compose.question import (
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
-from assistant.compose.words import GENERIC, content_words, initials
+from assistant.compose.words import GENERIC, content_words, initials, stem
 from assistant.query import named_periods
 from assistant.textutil import paragraph_leads
 from assistant.types import Answer, Chunk
@@ -224,6 +224,14 @@ _PAST = re.compile(
 )
 
 
+# The words that ask about an outcome or the next occasion, not what the event is.
+_EVENT_WORDS = {
+    stem(w)
+    for w in "next upcoming conclude conclusion conclusions find findings found show result "
+    "results outcome outcomes recommend recommendations learn decide".split()
+}
+
+
 def out_of_time(request: AnswerRequest, scored: list[Scored]) -> tuple[str, Scored] | None:
     """The documents speak of the asked-about event only at another time: "planned" when
     "what did X conclude?" finds X only planned, "past" when "when is the next X?" finds only
@@ -235,7 +243,7 @@ def out_of_time(request: AnswerRequest, scored: list[Scored]) -> tuple[str, Scor
         kind, cue = "past", _PAST
     else:
         return None
-    rare = [w for w in rarest(request, q, 3) if w not in {"next", "upcom"}][:2]
+    rare = [w for w in rarest(request, q, 5) if w not in _EVENT_WORDS][:2]
     on_topic = [s for s in scored[:8] if rare and any(w in content_words(s.text) for w in rare)]
     if not on_topic:
         return None

@@ -177,6 +177,11 @@ _ASKING = {
     "daily",
     "overall",
     "per",
+    "anything",
+    "something",
+    "anyone",
+    "someone",
+    "everything",
 }
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 
@@ -215,8 +220,23 @@ def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     idf = request.extra.get("idf")
     if idf is None:
         return []
-    content = [w for w in content_words(question) if not w.isdigit() and w not in GENERIC]
-    return sorted(content, key=lambda w: (-idf(w), w))[:n]
+    own, carried = _own_and_carried(question)
+    content = [
+        w
+        for w in content_words(question)
+        if not w.isdigit() and w not in GENERIC and w not in ASKING_STEMS
+    ]
+    # A follow-up's own words first ("when did it first meet (... boards)?": first, meet).
+    return sorted(content, key=lambda w: (w not in own and w in carried, -idf(w), w))[:n]
+
+
+def _own_and_carried(question: str) -> tuple[set[str], set[str]]:
+    """A standalone follow-up's own words, and those carried from the earlier turn in its
+    closing brackets ("When did it first meet (strategic boards)?")."""
+    found = re.search(r"\(([^()]*)\)\?\s*$", question)
+    if not found:
+        return content_words(question), set()
+    return content_words(question[: found.start()]), content_words(found.group(1))
 
 
 _ROLE_Q = re.compile(
