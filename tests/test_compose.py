@@ -513,3 +513,24 @@ def test_when_did_it_happen_needs_a_dated_passage_on_it() -> None:
     assert _ask_known(question, [planned], idf).abstained
     found = _ask_known(question, [held], idf)
     assert not found.abstained and "2023" in found.text
+
+
+def test_a_list_of_multi_sentence_items_is_gathered_across_chunks() -> None:
+    first = _report_2024(
+        "msg-1",
+        "The board met twice.\n"
+        "There are three key messages for system leaders:\n"
+        "- a) 'Practice needs traction'. The whole system must change together.\n"
+        "- b) 'The review shows gaps in joint work'. Partners must plan together.",
+    )
+    second = _report_2024(
+        "msg-2",
+        "- c) 'Education settings are key partners'. They see children every day.\n\n"
+        "The budget is set each spring.",
+    )
+    answer = _ask(
+        "What were the key messages for system leaders?", [first, second], {"msg-1": second}
+    )
+    for headline in ("Practice needs traction", "gaps in joint work", "Education settings"):
+        assert headline in answer.text
+    assert "budget" not in answer.text

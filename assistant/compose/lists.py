@@ -25,12 +25,29 @@ def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = Non
     leads_a_list = following and following[0].startswith("- ") and not _in_item(s)
     if not (is_intro(s.text) or leads_a_list):
         return []
-    items = []
-    for j, text in enumerate(following, start=start):
-        if not text.startswith("- "):
+    items: list[Scored] = []
+    for _ in range(3):  # this chunk, then the next ones while the list runs on into them
+        for j in range(start, len(chunk.sentences)):
+            text = chunk.sentences[j]
+            if text.startswith("- "):
+                items.append(Scored(s.chunk_rank, chunk, j, text, s.score))
+            elif not _inside_item(chunk, text):
+                return items[:12]  # a multi-sentence item keeps only its first sentence
+            if len(items) >= 12:
+                return items
+        following_chunk = next_chunk(chunk.id) if next_chunk is not None and items else None
+        if following_chunk is None or not following_chunk.sentences[:1] or not (
+            following_chunk.sentences[0].startswith("- ")
+        ):
             break
-        items.append(Scored(s.chunk_rank, chunk, j, text, s.score))
+        chunk, start = following_chunk, 0
     return items
+
+
+def _inside_item(chunk: Chunk, sentence: str) -> bool:
+    """A later sentence of a list item's line ("- a) 'Traction...'. The whole system...")."""
+    at = chunk.text.find(sentence)
+    return at > 0 and chunk.text[chunk.text.rfind("\n", 0, at) + 1 : at].startswith("- ")
 
 
 def _in_item(s: Scored) -> bool:

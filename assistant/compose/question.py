@@ -16,7 +16,8 @@ from assistant.query import subject_terms
 
 LIST_Q = re.compile(
     r"\b(priorities|subgroups|groups|list|which|what are|aims|areas|themes|"
-    r"partners|members|actions|steps|changes|who are)\b",
+    r"partners|members|actions|steps|changes|who are|what were|messages|recommendations|"
+    r"findings|gaps|lessons|issues|concerns)\b",
     re.I,
 )
 NUMBER_Q = re.compile(
