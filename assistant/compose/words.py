@@ -82,15 +82,43 @@ _GENERIC_WORDS = {
 }
 
 
+# Irregular past forms, so that "met six times" answers "how often does it meet?".
+_IRREGULAR = {
+    "met": "meet",
+    "held": "hold",
+    "led": "lead",
+    "sent": "send",
+    "paid": "pay",
+    "began": "begin",
+    "begun": "begin",
+    "chose": "choose",
+    "chosen": "choose",
+    "grew": "grow",
+    "grown": "grow",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "wrote": "write",
+    "written": "write",
+    "brought": "bring",
+    "taught": "teach",
+    "sought": "seek",
+    "kept": "keep",
+    "spent": "spend",
+    "built": "build",
+}
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """Cached: the same few thousand words are stemmed for every question. A doubled final
     consonant is undoubled, so "referrals" (referr) meets "referred" (refer).
 
-    >>> stem("referrals") == stem("referred")
-    True
+    >>> stem("referrals") == stem("referred"), stem("met") == stem("meets")
+    (True, True)
     """
-    stemmed = _stemmer().stemWord(word)
+    stemmed = _stemmer().stemWord(_IRREGULAR.get(word, word))
     if len(stemmed) > 4 and stemmed[-1] == stemmed[-2] and stemmed[-1] not in "aeiou":
         return stemmed[:-1]
     return stemmed
