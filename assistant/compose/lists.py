@@ -36,8 +36,10 @@ def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = Non
             if len(items) >= 12:
                 return items
         following_chunk = next_chunk(chunk.id) if next_chunk is not None and items else None
-        if following_chunk is None or not following_chunk.sentences[:1] or not (
-            following_chunk.sentences[0].startswith("- ")
+        if (
+            following_chunk is None
+            or not following_chunk.sentences[:1]
+            or not (following_chunk.sentences[0].startswith("- "))
         ):
             break
         chunk, start = following_chunk, 0
