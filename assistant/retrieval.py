@@ -138,9 +138,9 @@ class HybridRetriever:
         filters = filters or Filters()
         n = max(w.candidates, k)
         dense = snapshot.dense_search(query_vector, n, where=filters.chroma_where())
-        lexical_scores = snapshot.lexical.scores(tokenize([plan.search_text])[0])
+        lexical_scores = snapshot.lexical.scores(tokenize([plan.search_text], query=True)[0])
         if plan.synonyms:  # the documents' words for the question's shorthand, at lower weight
-            extra = snapshot.lexical.scores(tokenize(["; ".join(plan.synonyms)])[0])
+            extra = snapshot.lexical.scores(tokenize(["; ".join(plan.synonyms)], query=True)[0])
             lexical_scores = lexical_scores + w.synonyms * extra
         lexical_ranked = [
             snapshot.lexical.ids[i]

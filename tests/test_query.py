@@ -182,7 +182,7 @@ def test_hyphenated_words_also_match_written_solid() -> None:
     from assistant.index.lexical import LexicalIndex, tokenize
 
     index = LexicalIndex.build(["a", "b"], ["eLearning completions: 11,586", "Learning events"])
-    scores = index.scores(tokenize(["e-learning completions"])[0])
+    scores = index.scores(tokenize(["e-learning completions"], query=True)[0])
     assert scores[0] > scores[1] > 0
 
 

@@ -245,6 +245,7 @@ def out_of_time(request: AnswerRequest, scored: list[Scored]) -> tuple[str, Scor
         return None
     rare = [w for w in rarest(request, q, 5) if w not in _EVENT_WORDS][:2]
     on_topic = [s for s in scored[:8] if rare and any(w in content_words(s.text) for w in rare)]
+    on_topic = [s for s in on_topic if rare[0] in content_words(s.text)] or on_topic
     if not on_topic:
         return None
     if kind == "planned" and all(cue.search(s.text) for s in on_topic[:3]):

@@ -39,10 +39,11 @@ def stem_word(word: str) -> str:
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
 
 
-def tokenize(texts: list[str]) -> list[list[str]]:
-    """Stemmed, lower-cased tokens without English stopwords. A hyphenated word also counts
-    written solid, so "e-learning" finds "eLearning" and "multiagency" finds "multi-agency"."""
-    joined = [_HYPHENATED.sub(r"\1-\2 \1\2", t) for t in texts]
+def tokenize(texts: list[str], query: bool = False) -> list[list[str]]:
+    """Stemmed, lower-cased tokens without English stopwords. In a query a hyphenated word
+    also counts written solid, so "e-learning" finds "eLearning" and "multi-agency" finds
+    "multiagency" (documents are indexed as written)."""
+    joined = [_HYPHENATED.sub(r"\1-\2 \1\2", t) for t in texts] if query else texts
     tokens = _bm25s().tokenize(
         joined, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
     )
