@@ -80,6 +80,17 @@ def _ask_known(question: str, chunks: list[Chunk], idf: dict[str, float]):  # ty
     return _ask(question, chunks, idf=lambda w: idf.get(w, 9.0))
 
 
+def _abstains_then_answers(
+    missing: tuple[str, str], found: tuple[str, str], chunks: list[Chunk], idf: dict[str, float]
+) -> None:
+    """The first question abstains without ``missing[1]``; the second answers with
+    ``found[1]``."""
+    gap = _ask_known(missing[0], chunks, idf)
+    assert gap.abstained and missing[1] not in gap.text
+    answer = _ask_known(found[0], chunks, idf)
+    assert not answer.abstained and found[1] in answer.text
+
+
 def test_newest_source_leads_and_the_older_value_is_noted() -> None:
     answer = _ask("Who chairs the ESP board now?", [OLD, NEW])
     first = answer.text.split("\n")[0]
@@ -346,12 +357,12 @@ def test_a_figure_about_something_else_is_no_answer_to_a_figure_question() -> No
     )
     idf = {"emot": 6.0, "neglect": 4.0, "abus": 3.0, "protect": 2.0, "plan": 1.5}
 
-    missing = _ask_known(
-        "What percentage of child protection plans were for emotional abuse?", [plans], idf
+    _abstains_then_answers(
+        ("What percentage of child protection plans were for emotional abuse?", "%"),
+        ("What percentage of child protection plans were for neglect?", "61%"),
+        [plans],
+        idf,
     )
-    assert missing.abstained and "%" not in missing.text
-    found = _ask_known("What percentage of child protection plans were for neglect?", [plans], idf)
-    assert not found.abstained and "61%" in found.text
 
 
 def test_a_contact_question_gets_the_named_bodys_own_address_and_no_one_elses() -> None:
@@ -434,11 +445,12 @@ def test_a_who_question_whose_lead_is_completed_by_the_next_sentence_keeps_that_
 
 
 def test_a_figure_stated_for_another_financial_year_is_no_answer() -> None:
-    idf = {"front": 4.0, "door": 4.0, "contact": 3.0, "receiv": 2.0}
-    later = _ask_known("How many contacts did the front door receive in 2024/25?", [FIGURES], idf)
-    assert later.abstained and "12,400" not in later.text
-    same = _ask_known("How many contacts did the front door receive in 23/24?", [FIGURES], idf)
-    assert not same.abstained and "12,400" in same.text
+    _abstains_then_answers(
+        ("How many contacts did the front door receive in 2024/25?", "12,400"),
+        ("How many contacts did the front door receive in 23/24?", "12,400"),
+        [FIGURES],
+        {"front": 4.0, "door": 4.0, "contact": 3.0, "receiv": 2.0},
+    )
 
 
 def test_an_acronym_is_on_subject_where_its_section_spells_it_out() -> None:
