@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from assistant.textutil import english_words, words
+from assistant.textutil import MONTHS, english_words, words
 
 QUESTION_WORDS = {
     "what",
@@ -95,18 +95,7 @@ QUESTION_WORDS = {
 
 
 _MONTHS_DAYS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *MONTHS,
     "jan",
     "feb",
     "mar",

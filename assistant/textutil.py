@@ -72,6 +72,11 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 

@@ -58,9 +58,7 @@ def _in_item(s: Scored) -> bool:
     is a short title ("- Scrutiny and quality assurance") over a flattened sub-list."""
     if s.text.startswith("- "):  # but a short title item heads the items under it
         return len(s.text.split()) > 9 or s.text.rstrip().endswith(".")
-    text = s.chunk.text
-    at = text.find(s.text)
-    return at > 0 and text[text.rfind("\n", 0, at) + 1 : at].startswith("- ")
+    return _inside_item(s.chunk, s.text)
 
 
 def list_before(

@@ -9,6 +9,7 @@ import re
 from assistant.answerer import AnswerRequest
 from assistant.index import newest_key, year_bounds
 from assistant.query import named_periods
+from assistant.textutil import MONTHS
 from assistant.types import Chunk
 
 
@@ -61,10 +62,7 @@ def names_time(text: str, years: tuple[int, int]) -> bool | None:
     return False
 
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)})\s+(20\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+(20\d\d)\b", re.I)
 _FINANCIAL = re.compile(r"(?<!\d)(20\d\d)\s*/\s*(\d\d)(?![\d%])")
 
 
@@ -78,7 +76,7 @@ def as_of(text: str, published: str) -> str:
     >>> as_of("167 children became looked after.", "2025-07-02")
     '2025-07'
     """
-    stated = [f"{y}-{_MONTHS.index(m.lower()) + 1:02d}" for m, y in _MONTH_YEAR.findall(text)]
+    stated = [f"{y}-{MONTHS.index(m.lower()) + 1:02d}" for m, y in _MONTH_YEAR.findall(text)]
     stated += [
         f"{y[:2]}{end}-03" for y, end in _FINANCIAL.findall(text) if int(end) == int(y[2:]) + 1
     ]

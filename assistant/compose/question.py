@@ -13,6 +13,7 @@ from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.words import GENERIC, STOP, content_words, stem
 from assistant.query import subject_terms
+from assistant.textutil import MONTHS
 
 LIST_Q = re.compile(
     r"\b(priorities|subgroups|groups|list|which|what are|aims|areas|themes|"
@@ -190,9 +191,8 @@ ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 # Words of place in time, not of subject ("at the end of March 2025").
 FUNCTION_STEMS = {
     stem(w)
-    for w in "there under over between within after before during end start begin beginning "
-    "january february march april may june july august september october november "
-    "december".split()
+    for w in "there under over between within after before during end start begin beginning".split()
+    + MONTHS
 }
 
 
