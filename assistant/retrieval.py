@@ -50,6 +50,10 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
+    def __bool__(self) -> bool:
+        limits = (self.doc_types, self.doc_ids, self.year_from, self.year_to)
+        return any(x not in (None, ()) for x in limits)
+
     def accepts(self, chunk: Chunk) -> bool:
         m = chunk.meta
         if self.doc_types and m.doc_type not in self.doc_types:
@@ -150,12 +154,12 @@ class HybridRetriever:
         lexical_ranked = [
             cid
             for cid in lexical_ranked
-            if cid in snapshot.chunks and filters.accepts(snapshot.chunks[cid])
+            if cid in snapshot.chunks and (not filters or filters.accepts(snapshot.chunks[cid]))
         ][:n]
         by_sentence = [
             cid
             for cid, _ in snapshot.sentence_search(query_vector, n * 2)
-            if filters.accepts(snapshot.chunks[cid])
+            if not filters or filters.accepts(snapshot.chunks[cid])
         ][:n]
         fused = rrf([[cid for cid, _ in dense], lexical_ranked, by_sentence])
         dense_cos = dict(dense)

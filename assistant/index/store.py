@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 import uuid
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +71,10 @@ def open_chroma(  # type: ignore[no-untyped-def]
     )
 
 
+@lru_cache(maxsize=4096)
 def year_bounds(published: str, period: str) -> tuple[int, int]:
-    """First and last year a document speaks for (0, 0 when unknown)."""
-    import re
+    """First and last year a document speaks for (0, 0 when unknown). Cached: retrieval asks
+    it of every candidate chunk, and a corpus has few distinct (published, period) pairs."""
 
     years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", f"{period} {published}")]
     for start, end in re.findall(r"(?<!\d)(20\d\d)[-/](\d\d)(?![\d-])", f"{period} {published}"):
