@@ -21,6 +21,14 @@ _HISTORY = re.compile(
 )
 _YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-/–]\s*(20\d\d|\d\d)(?![\d%])")
 _SHORT_RANGE = re.compile(r"(?<![\d/£.,])([1-4]\d)/([1-4]\d)(?![\d/%])")
+# "the 19-21 plan", "in 17-19": a plan period written short. Only in those places, so that
+# ages ("aged 16-17", "16-17 year olds") are never read as years.
+_SHORT_PLAN = re.compile(
+    r"\b(?:in|the|for|under|during)\s+([1-4]\d)[-–]([1-4]\d)(?![\w%-])"
+    r"(?!\s*(?:years?|yrs?|y/?o)\b)"
+    r"|(?<![\d/£.,-])([1-4]\d)[-–]([1-4]\d)(?=\s+(?:business\s+)?(?:plan|report|period|strategy)\b)",
+    re.I,
+)
 _YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d%]|,\d)")
 _FOLLOW_START = re.compile(
     r"^\s*(and|also|what about|how about|so|then|but|ok(?:ay)?|and what|what else|why|when|"
@@ -60,6 +68,8 @@ def named_periods(text: str) -> list[tuple[int, int]]:
 
     >>> named_periods("In 23/24 there were more than in 2019-21 or 2025.")
     [(2019, 2021), (2023, 2024), (2025, 2025)]
+    >>> named_periods("the 19-21 business plan, for care leavers aged 19-21 or 16-17 year olds")
+    [(2019, 2021)]
     """
     periods: list[tuple[int, int]] = []
     for start, end in _YEAR_RANGE.findall(text):
@@ -70,8 +80,20 @@ def named_periods(text: str) -> list[tuple[int, int]]:
     for start, end in _SHORT_RANGE.findall(rest):
         if int(end) == int(start) + 1:  # "23/24" is a financial year; "24/7" is not
             periods.append((2000 + int(start), 2000 + int(end)))
+    for match in _SHORT_PLAN.finditer(rest):
+        start, end = (int(x) for x in match.groups() if x)
+        if 0 < end - start <= 3:
+            periods.append((2000 + start, 2000 + end))
+    rest = _SHORT_PLAN.sub(" ", rest)
     periods += [(int(y), int(y)) for y in _YEAR.findall(_SHORT_RANGE.sub(" ", rest))]
     return periods
+
+
+def without_periods(text: str) -> str:
+    """The text with the years and plan periods it names blanked out (see ``named_periods``)."""
+    for pattern in (_YEAR_RANGE, _SHORT_RANGE, _SHORT_PLAN, _YEAR):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:

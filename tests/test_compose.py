@@ -5,94 +5,40 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
 
 from assistant.answerer import AnswerRequest
-from assistant.compose import ExtractiveComposer, merge_answers
-from assistant.embeddings import get_embedder
-from assistant.query import time_intent
-from assistant.textutil import split_sentences
-from assistant.types import Chunk, ChunkMeta
+from assistant.compose import merge_answers
+from tests.composing import abstains_then_answers, ask, ask_known, chunk_of, report_2024
 
 pytestmark = pytest.mark.slow
 
 
-def _chunk(cid: str, doc: str, title: str, published: str, text: str, section: str = "") -> Chunk:
-    meta = ChunkMeta(doc, title, "annual_report", published, "", section, None, 0, "h", "v")
-    return Chunk(cid, text, meta, sentences=split_sentences(text))
-
-
-def _report_2024(cid: str, text: str, section: str = "") -> Chunk:
-    """A chunk of the (fictional) ESP Annual Report 2024, the newest document in these tests."""
-    return _chunk(cid, "esp-report-2024", "ESP Annual Report 2024", "2024-06", text, section)
-
-
-OLD = _chunk(
+OLD = chunk_of(
     "old",
     "esp-report-2019",
     "ESP Annual Report 2019",
     "2019",
     "The ESP board is chaired by Dana Whitfield. The board meets four times a year.",
 )
-NEW = _report_2024(
+NEW = report_2024(
     "new",
     "In March 2024, Priya Okafor became the chair of the ESP board. "
     "The board now meets every two months.",
 )
-LIST = _report_2024(
+LIST = report_2024(
     "list",
     "The priorities for 2024-25 are:\n- Neglect\n- Exploitation outside the home\n- Attendance",
     section="Priorities",
 )
-FIGURES = _report_2024(
+FIGURES = report_2024(
     "fig",
     "The front door received 12,400 contacts in 2023/24. Most contacts came from the police.",
 )
 
 
-def _ask(  # type: ignore[no-untyped-def]
-    question: str,
-    chunks: list[Chunk],
-    following: dict[str, Chunk] | None = None,
-    preceding: dict[str, Chunk] | None = None,
-    **extra: object,
-):
-    embedder = get_embedder()
-    vectors = {c.id: embedder.encode(c.sentences) for c in chunks}
-    intent, years = time_intent(question)
-    request = AnswerRequest(
-        question=question,
-        time_intent=intent,
-        years=years,
-        yes_no=question.lower().startswith(("is ", "does ", "are ")),
-        query_vector=embedder.encode_one(question),
-        sentence_vectors=lambda cid: vectors.get(cid, np.zeros((0, 384), np.float32)),
-        next_chunk=(following or {}).get,
-        previous_chunk=(preceding or {}).get,
-        extra={"explicit_present": "now" in question.lower(), **extra},
-    )
-    return ExtractiveComposer(abstain_threshold=0.3).answer(request, chunks)
-
-
-def _ask_known(question: str, chunks: list[Chunk], idf: dict[str, float]):  # type: ignore[no-untyped-def]
-    """``_ask`` with the corpus's word weights: a word missing from ``idf`` is in no document."""
-    return _ask(question, chunks, idf=lambda w: idf.get(w, 9.0))
-
-
-def _abstains_then_answers(
-    missing: tuple[str, str], found: tuple[str, str], chunks: list[Chunk], idf: dict[str, float]
-) -> None:
-    """The first question abstains without ``missing[1]``; the second answers with
-    ``found[1]``."""
-    gap = _ask_known(missing[0], chunks, idf)
-    assert gap.abstained and missing[1] not in gap.text
-    answer = _ask_known(found[0], chunks, idf)
-    assert not answer.abstained and found[1] in answer.text
-
-
 def test_newest_source_leads_and_the_older_value_is_noted() -> None:
-    answer = _ask("Who chairs the ESP board now?", [OLD, NEW])
+    answer = ask("Who chairs the ESP board now?", [OLD, NEW])
     first = answer.text.split("\n")[0]
     assert "Priya Okafor" in first and "ESP Annual Report 2024" in first
     assert answer.citations[0].doc_id == "esp-report-2024"
@@ -102,13 +48,13 @@ def test_newest_source_leads_and_the_older_value_is_noted() -> None:
 
 
 def test_a_named_year_answers_for_that_year() -> None:
-    answer = _ask("Who chaired the ESP board in 2019?", [NEW, OLD])
+    answer = ask("Who chaired the ESP board in 2019?", [NEW, OLD])
     assert answer.text.split("\n")[0].count("Dana Whitfield") == 1
     assert answer.citations[0].doc_id == "esp-report-2019"
 
 
 def test_every_sentence_is_cited_and_quotes_are_verbatim() -> None:
-    answer = _ask("How often does the board meet now?", [OLD, NEW])
+    answer = ask("How often does the board meet now?", [OLD, NEW])
     assert not answer.abstained
     texts = {c.id: c.text for c in (OLD, NEW)}
     for citation in answer.citations:
@@ -117,53 +63,53 @@ def test_every_sentence_is_cited_and_quotes_are_verbatim() -> None:
 
 
 def test_lists_are_gathered_whole() -> None:
-    answer = _ask("What are the priorities for 2024-25?", [LIST, OLD])
+    answer = ask("What are the priorities for 2024-25?", [LIST, OLD])
     for item in ("Neglect", "Exploitation outside the home", "Attendance"):
         assert item in answer.text.split("\n")[0]
 
 
 def test_a_list_that_starts_in_the_next_chunk_comes_with_its_introduction() -> None:
-    intro = _report_2024(
+    intro = report_2024(
         "intro",
         "Training is evaluated every quarter. The ESP framework measures training by asking:",
     )
-    items = _report_2024(
+    items = report_2024(
         "items",
         "- How much did we do?\n- How well did we do it?\n- Is anyone better off?",
     )
     question = "How does the ESP framework measure training?"
-    answer = _ask(question, [intro, OLD], following={"intro": items})
+    answer = ask(question, [intro, OLD], following={"intro": items})
     assert "How well did we do it" in answer.text and "Is anyone better off" in answer.text
     assert {c.chunk_id for c in answer.citations} >= {"intro", "items"}
 
 
 def test_repeated_sentences_are_said_once_when_parts_merge() -> None:
-    first = _ask("Who chairs the ESP board now?", [NEW])
-    again = _ask("Who is the chair of the ESP board now?", [NEW])
+    first = ask("Who chairs the ESP board now?", [NEW])
+    again = ask("Who is the chair of the ESP board now?", [NEW])
     merged = merge_answers([first, again])
     assert merged.text.count("Priya Okafor became the chair") == 1
 
 
 def test_figures_are_kept_exactly_and_missing_figures_abstain() -> None:
-    answer = _ask("How many contacts did the front door receive in 2023/24?", [FIGURES, NEW])
+    answer = ask("How many contacts did the front door receive in 2023/24?", [FIGURES, NEW])
     assert "12,400" in answer.text
-    missing = _ask("How many referrals did the front door receive in 2019?", [FIGURES, NEW])
+    missing = ask("How many referrals did the front door receive in 2019?", [FIGURES, NEW])
     assert missing.abstained and "12,400" not in missing.text
 
 
 def test_phone_numbers_are_never_made_up() -> None:
-    answer = _ask("What is the phone number of the front door?", [FIGURES, NEW])
+    answer = ask("What is the phone number of the front door?", [FIGURES, NEW])
     assert answer.abstained
     assert "cannot find" in answer.text
 
 
 def test_names_the_documents_never_mention_abstain() -> None:
-    answer = _ask("What did the review say about Jayden?", [NEW, OLD], unknown=["Jayden"])
+    answer = ask("What did the review say about Jayden?", [NEW, OLD], unknown=["Jayden"])
     assert answer.abstained and "never mention Jayden" in answer.text
 
 
 def test_yes_no_questions_start_with_what_the_newest_source_says() -> None:
-    answer = _ask("Is Dana Whitfield still the chair of the ESP board now?", [OLD, NEW])
+    answer = ask("Is Dana Whitfield still the chair of the ESP board now?", [OLD, NEW])
     assert answer.text.startswith(
         "The newest source does not mention Dana Whitfield; the latest that does is the "
         "ESP Annual Report 2019 (2019)."
@@ -171,8 +117,8 @@ def test_yes_no_questions_start_with_what_the_newest_source_says() -> None:
 
 
 def test_parts_of_a_question_merge_with_renumbered_citations() -> None:
-    first = _ask("Who chairs the ESP board now?", [NEW])
-    second = _ask("How many contacts did the front door receive in 2023/24?", [FIGURES])
+    first = ask("Who chairs the ESP board now?", [NEW])
+    second = ask("How many contacts did the front door receive in 2023/24?", [FIGURES])
     merged = merge_answers([first, second])
     assert [c.n for c in merged.citations] == list(range(1, len(merged.citations) + 1))
     assert "12,400" in merged.text and "Priya Okafor" in merged.text
@@ -189,7 +135,7 @@ def test_which_edition_or_year_questions_want_a_year() -> None:
 
 
 def test_outcome_of_an_event_the_documents_only_plan_is_not_guessed() -> None:
-    plan = _chunk(
+    plan = chunk_of(
         "plan",
         "esp-plan-2020",
         "ESP Business Plan 2020",
@@ -198,17 +144,17 @@ def test_outcome_of_an_event_the_documents_only_plan_is_not_guessed() -> None:
         "Each partnership will give feedback on strengths and weaknesses.",
     )
     question = "What did the peer review with Exampleshire conclude?"
-    answer = _ask(question, [plan, OLD], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
+    answer = ask(question, [plan, OLD], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
     assert answer.abstained and "only as planned" in answer.text
     assert [c.chunk_id for c in answer.citations] == ["plan"] and "[1]" in answer.text
-    done = _chunk(
+    done = chunk_of(
         "done",
         "esp-report-2021",
         "ESP Annual Report 2021",
         "2021",
         "The peer review with Exampleshire found strong leadership and weak data sharing.",
     )
-    found = _ask(question, [done, plan], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
+    found = ask(question, [done, plan], idf=lambda w: 5.0 if w == "exampleshire" else 1.0)
     assert not found.abstained and "strong leadership" in found.text
 
 
@@ -229,7 +175,7 @@ def test_the_focus_word_is_the_subject_not_the_question_form() -> None:
 
 
 def test_is_x_still_the_chair_is_no_when_the_newest_source_says_they_left() -> None:
-    handover = _chunk(
+    handover = chunk_of(
         "handover",
         "esp-report-2025",
         "ESP Annual Report 2025",
@@ -237,38 +183,38 @@ def test_is_x_still_the_chair_is_no_when_the_newest_source_says_they_left() -> N
         "In January 2025, Priya Okafor became the chair of the ESP board, "
         "with Dana Whitfield stepping down from the chair after six years.",
     )
-    answer = _ask("Is Dana Whitfield still the chair of the ESP board?", [handover, OLD])
+    answer = ask("Is Dana Whitfield still the chair of the ESP board?", [handover, OLD])
     assert answer.text.startswith("No longer, according to the newest source")
     assert not answer.text.startswith("Yes")
 
 
 def test_a_figure_worded_differently_from_the_question_is_still_an_answer() -> None:
-    rereferrals = _report_2024(
+    rereferrals = report_2024(
         "rereferrals",
         "21% of our referrals were families that had been re-referred within 12 months.",
     )
-    answer = _ask("What percentage of referrals were re-referrals?", [rereferrals, OLD])
+    answer = ask("What percentage of referrals were re-referrals?", [rereferrals, OLD])
     assert not answer.abstained and "21%" in answer.text
 
 
 def test_the_next_event_is_not_answered_with_the_last_one() -> None:
-    held = _report_2024(
+    held = report_2024(
         "held",
         "The ESP annual conference took place on 10 July 2024 at the town hall. "
         "Most delegates rated the conference as good.",
     )
     idf = {"confer": 5.0, "annual": 3.0}
-    answer = _ask("When is the next annual conference?", [held, OLD], idf=lambda w: idf.get(w, 1.0))
+    answer = ask("When is the next annual conference?", [held, OLD], idf=lambda w: idf.get(w, 1.0))
     assert answer.abstained and "reports only an earlier one" in answer.text
     assert [c.chunk_id for c in answer.citations] == ["held"]
-    was = _ask("When was the annual conference?", [held, OLD], idf=lambda w: idf.get(w, 1.0))
+    was = ask("When was the annual conference?", [held, OLD], idf=lambda w: idf.get(w, 1.0))
     assert not was.abstained and "10 July 2024" in was.text
 
 
 def test_the_documents_word_for_the_questions_shorthand_counts_as_its_word() -> None:
     from assistant.compose.scoring import score_sentences
 
-    chunk = _report_2024(
+    chunk = report_2024(
         "hub",
         "Everyone who works with children must follow these procedures. "
         "Police officers, social workers and nurses sit together in the MASH.",
@@ -290,7 +236,7 @@ def test_a_sentence_inside_a_list_item_does_not_bring_its_sibling_items() -> Non
     from assistant.compose.lists import list_after
     from assistant.compose.scoring import Scored
 
-    chunk = _report_2024(
+    chunk = report_2024(
         "items",
         "- Policy work: The group met six times. It updated the Disagreement Policy.\n"
         "- Accessibility: A new procedures webpage went live in May.\n"
@@ -309,7 +255,7 @@ def test_the_next_sentence_adds_what_the_question_asks_rather_than_repeating_its
     from assistant.compose.scoring import Scored
     from assistant.compose.selection import select
 
-    chunk = _report_2024(
+    chunk = report_2024(
         "paqa",
         "The audit group looks at how well services support families in need. "
         "Waiting times for mental health support were escalated to the board. "
@@ -349,7 +295,7 @@ def test_a_hyphenated_question_word_no_document_writes_counts_as_its_parts() -> 
 
 
 def test_a_figure_about_something_else_is_no_answer_to_a_figure_question() -> None:
-    plans = _report_2024(
+    plans = report_2024(
         "plans",
         "The number of children on a child protection plan is 17% below that of our neighbours. "
         "Neglect was the main reason for 61% of child protection plans. "
@@ -357,7 +303,7 @@ def test_a_figure_about_something_else_is_no_answer_to_a_figure_question() -> No
     )
     idf = {"emot": 6.0, "neglect": 4.0, "abus": 3.0, "protect": 2.0, "plan": 1.5}
 
-    _abstains_then_answers(
+    abstains_then_answers(
         ("What percentage of child protection plans were for emotional abuse?", "%"),
         ("What percentage of child protection plans were for neglect?", "61%"),
         [plans],
@@ -368,25 +314,25 @@ def test_a_figure_about_something_else_is_no_answer_to_a_figure_question() -> No
 def test_a_contact_question_gets_the_named_bodys_own_address_and_no_one_elses() -> None:
     from assistant.index import lexical_text
 
-    back_page = _report_2024(
+    back_page = report_2024(
         "back",
         "esp@county.gov.uk www.esp.org.uk",
     )
-    legal = _report_2024(
+    legal = report_2024(
         "legal",
         "There are no legal implications. Checked by: Jo Bloggs, Head of Legal Services "
         "jo.bloggs@county.gov.uk",
     )
     # Search sees the kind of detail a bare address line gives.
     assert "email address" in lexical_text(back_page.text, {"title": "T", "section": ""})
-    found = _ask("What is the ESP email address?", [back_page, legal, OLD])
+    found = ask("What is the ESP email address?", [back_page, legal, OLD])
     assert not found.abstained and "esp@county.gov.uk" in found.text
-    missing = _ask("What is the email address of the ESP board's MASH team?", [legal, OLD])
+    missing = ask("What is the email address of the ESP board's MASH team?", [legal, OLD])
     assert missing.abstained and "jo.bloggs" not in missing.text
 
 
 def test_how_long_is_answered_only_with_a_time_span_on_its_subject() -> None:
-    mash = _report_2024(
+    mash = report_2024(
         "mash",
         "Red enquiries at the front door must be completed within 24 hours. "
         "An initial child protection conference follows a strategy discussion when the child "
@@ -394,30 +340,24 @@ def test_how_long_is_answered_only_with_a_time_span_on_its_subject() -> None:
     )
     idf = {"red": 5.0, "enquiri": 4.0, "strategi": 6.0, "discuss": 5.0, "confer": 3.0}
 
-    assert (
-        "24 hours" in _ask_known("How quickly must a red enquiry be completed?", [mash], idf).text
-    )
-    late = _ask_known(
-        "How long after a strategy discussion must a conference be held?", [mash], idf
-    )
+    assert "24 hours" in ask_known("How quickly must a red enquiry be completed?", [mash], idf).text
+    late = ask_known("How long after a strategy discussion must a conference be held?", [mash], idf)
     assert late.abstained and "significant harm" not in late.text
 
 
 def test_these_priorities_brings_the_list_it_refers_to_from_the_chunk_before() -> None:
-    listed = _report_2024(
+    listed = report_2024(
         "agreed",
         "The board met in March.\n\nIt was agreed that the priorities for 2025-26 should be:\n"
         "- Child neglect.\n- Exploitation outside the home.",
     )
-    after = _report_2024(
+    after = report_2024(
         "these",
         "These priorities will allow the partnership to continue the work established in "
         "2024-25 and respond to emerging themes.",
     )
     after.meta = replace(after.meta, position=1)
-    answer = _ask(
-        "What are the partnership's priorities now?", [after], preceding={"these": listed}
-    )
+    answer = ask("What are the partnership's priorities now?", [after], preceding={"these": listed})
     text = answer.text
     assert "Child neglect" in text and "Exploitation outside the home" in text
     # In reading order: the introduction, its items, then the sentence that refers to them.
@@ -428,24 +368,24 @@ def test_these_priorities_brings_the_list_it_refers_to_from_the_chunk_before() -
 
 
 def test_a_who_question_whose_lead_is_completed_by_the_next_sentence_keeps_that_name() -> None:
-    chair = _report_2024(
+    chair = report_2024(
         "chair",
         "This year has also seen changes in the Chair's role within the partnership. "
         "In January 2025, Priya Okafor, Director of Children's Services, became the Chair. "
         "The partnership welcomed new members from schools.",
     )
-    groups = _report_2024(
+    groups = report_2024(
         "groups",
         "The intention is for the chairing of partnership groups to rotate, with a highlight "
         "report from each meeting shared with the Business Unit.",
     )
     idf = {"chair": 3.5, "partnership": 2.0}
-    answer = _ask("Who chairs the partnership?", [chair, groups], idf=lambda w: idf.get(w, 1.0))
+    answer = ask("Who chairs the partnership?", [chair, groups], idf=lambda w: idf.get(w, 1.0))
     assert "Priya Okafor" in answer.text
 
 
 def test_a_figure_stated_for_another_financial_year_is_no_answer() -> None:
-    _abstains_then_answers(
+    abstains_then_answers(
         ("How many contacts did the front door receive in 2024/25?", "12,400"),
         ("How many contacts did the front door receive in 23/24?", "12,400"),
         [FIGURES],
@@ -454,7 +394,7 @@ def test_a_figure_stated_for_another_financial_year_is_no_answer() -> None:
 
 
 def test_an_acronym_is_on_subject_where_its_section_spells_it_out() -> None:
-    audits = _chunk(
+    audits = chunk_of(
         "paqa",
         "esp-subgroups-2018",
         "ESP subgroups 2018",
@@ -465,9 +405,9 @@ def test_an_acronym_is_on_subject_where_its_section_spells_it_out() -> None:
     idf = {"paqa": 7.0, "audit": 3.0, "check": 6.0}
     question = "How many audit checks has the PAQA group done?"
     expansion = ["Performance, Audit and Quality Assurance"]
-    found = _ask(question, [audits], idf=lambda w: idf.get(w, 9.0), related=expansion)
+    found = ask(question, [audits], idf=lambda w: idf.get(w, 9.0), related=expansion)
     assert not found.abstained and "three multi-agency audits" in found.text
-    unexplained = _ask(question, [audits], idf=lambda w: idf.get(w, 9.0), related=[])
+    unexplained = ask(question, [audits], idf=lambda w: idf.get(w, 9.0), related=[])
     assert unexplained.abstained
 
 
@@ -475,27 +415,27 @@ def test_how_many_now_leads_with_the_latest_count_not_a_percentage() -> None:
     def lead(answer) -> str:  # type: ignore[no-untyped-def]
         return answer.text.split("): ", 1)[1].split("[")[0]
 
-    care = _report_2024(
+    care = report_2024(
         "care",
         "167 children became looked after between April and December 2023. "
         "Placements near home remain a priority for the council. "
         "At the end of January 2024, 785 children were looked after by the council.",
     )
-    assert "785" in lead(_ask("How many children are looked after now?", [care]))
-    missing = _report_2024(
+    assert "785" in lead(ask("How many children are looked after now?", [care]))
+    missing = report_2024(
         "missing",
         "The proportion of children who repeatedly went missing from home stayed at 19.3%. "
         "Return interviews are offered to every child. "
         "The number of children who have gone missing from home fell from 798 to 733.",
     )
     idf = {"miss": 5.0, "home": 4.0, "went": 6.0, "gone": 6.0, "proport": 3.0}
-    assert "733" in lead(_ask_known("How many children went missing from home?", [missing], idf))
+    assert "733" in lead(ask_known("How many children went missing from home?", [missing], idf))
 
 
 def test_who_holds_a_role_is_answered_only_by_a_name_beside_that_role() -> None:
     import re
 
-    paper = _report_2024(
+    paper = report_2024(
         "paper",
         "The neglect subgroup meets every month and reports to the board.\n\n"
         "The board is chaired by Dana Whitfield, who also sits on the panel.\n\n"
@@ -504,43 +444,43 @@ def test_who_holds_a_role_is_answered_only_by_a_name_beside_that_role() -> None:
     lower = set(re.findall(r"\b[a-z][a-z'-]+\b", paper.text))
     idf = {"neglect": 5.0, "subgroup": 4.0, "contact": 4.0, "offic": 3.0, "chair": 2.0}
 
-    def ask(question: str):  # type: ignore[no-untyped-def]
-        return _ask(question, [paper], idf=lambda w: idf.get(w, 9.0), lower_words=lower)
+    def put(question: str):  # type: ignore[no-untyped-def]
+        return ask(question, [paper], idf=lambda w: idf.get(w, 9.0), lower_words=lower)
 
-    officer = ask("Who is the contact officer for the report?")
+    officer = put("Who is the contact officer for the report?")
     assert not officer.abstained and "Jo Pemberton" in officer.text.split("[1]")[0]
-    unnamed = ask("Who chairs the neglect subgroup?")  # a chair is named, but not of that
+    unnamed = put("Who chairs the neglect subgroup?")  # a chair is named, but not of that
     assert unnamed.abstained and "Dana Whitfield" not in unnamed.text
 
 
 def test_when_did_it_happen_needs_a_dated_passage_on_it() -> None:
-    planned = _report_2024(
+    planned = report_2024(
         "planned", "The chair will lead peer review work with another partnership: Hampshire."
     )
-    held = _report_2024(
+    held = report_2024(
         "held", "The peer review with Hampshire took place in 2023 and found strong leadership."
     )
     idf = {"peer": 5.0, "review": 2.0, "hampshir": 7.0, "place": 2.0}
     question = "When did the peer review with Hampshire take place?"
-    assert _ask_known(question, [planned], idf).abstained
-    found = _ask_known(question, [held], idf)
+    assert ask_known(question, [planned], idf).abstained
+    found = ask_known(question, [held], idf)
     assert not found.abstained and "2023" in found.text
 
 
 def test_a_list_of_multi_sentence_items_is_gathered_across_chunks() -> None:
-    first = _report_2024(
+    first = report_2024(
         "msg-1",
         "The board met twice.\n"
         "There are three key messages for system leaders:\n"
         "- a) 'Practice needs traction'. The whole system must change together.\n"
         "- b) 'The review shows gaps in joint work'. Partners must plan together.",
     )
-    second = _report_2024(
+    second = report_2024(
         "msg-2",
         "- c) 'Education settings are key partners'. They see children every day.\n\n"
         "The budget is set each spring.",
     )
-    answer = _ask(
+    answer = ask(
         "What were the key messages for system leaders?", [first, second], {"msg-1": second}
     )
     for headline in ("Practice needs traction", "gaps in joint work", "Education settings"):

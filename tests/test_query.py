@@ -165,6 +165,12 @@ def test_short_and_comma_followed_years_are_read_as_times() -> None:
     assert time_intent("In 2019, who chaired it?") == ("year:2019", (2019, 2019))
     assert named_periods("open 24/7 for 16-17 year olds") == []  # not years
     assert named_periods("29,770 contacts and 2,024 calls") == []
+    # A plan period written short, where a plan period is meant; an age band is no period.
+    assert time_intent("How often did the board meet under the 19-21 business plan?")[1] == (
+        2019,
+        2021,
+    )
+    assert named_periods("in 17-19, for care leavers aged 19-21") == [(2017, 2019)]
 
 
 def test_shorthand_and_month_abbreviations_are_not_unknown_names() -> None:

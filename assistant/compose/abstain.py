@@ -11,27 +11,27 @@ import re
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.periods import of_time
+from assistant.compose.premises import misses_premise
 from assistant.compose.question import (
-    ASKING_STEMS,
     CONTACT_Q,
     DATE_IN,
     DATE_Q,
-    FUNCTION_STEMS,
     MONEY_Q,
     NUMBER_Q,
+    answer_type,
     asked_role,
     has_figure,
     names_person,
     person_names,
     question_numbers,
     rarest,
-    unseen_weight,
+    states_number,
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
-from assistant.compose.words import GENERIC, content_words, initials, stem
+from assistant.compose.topic import about, subject_words, topic_text, topic_words
+from assistant.compose.words import content_words, stem
 from assistant.query import named_periods
-from assistant.textutil import paragraph_leads
 from assistant.types import Answer, Chunk
 
 _EMERGENCY = re.compile(r"\b999\b")
@@ -49,6 +49,7 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
         or _misses_names(q, scored)
         or _misses_duration(request, scored)
         or _misses_holder(request, scored)
+        or misses_premise(request, scored)
     )
 
 
@@ -75,15 +76,18 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     if not NUMBER_Q.search(q):
         return False
     asked = question_numbers(q, request.years)
-    subject = _subject_words(request, scored)
+    subject = subject_words(request, scored)
+    wanted = answer_type(request)
+    typed = wanted if wanted not in (None, has_figure) else None  # "how often": a frequency
     return not any(
         has_figure(s.text)
-        and _about(s, subject, request.extra.get("related", []))
+        and about(s, subject, request.extra.get("related", []))
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35
             or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
+            or (typed is not None and typed(s.text) and s.overlap >= 0.25)
         )
-        and all(n in s.text for n in asked)  # "aged 19 to 21" is not "16-17"
+        and all(states_number(topic_text(s), n) for n in asked)  # "aged 19-21" is not "16-17"
         and (not request.years or of_time(s.chunk, s.text, request.years))
         for s in scored[:10]
     )
@@ -106,50 +110,11 @@ def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
     question's subject gives a time span."""
     if not _HOW_LONG.search(request.question):
         return False
-    subject = _subject_words(request, scored)
+    subject = subject_words(request, scored)
     return not any(
-        _DURATION.search(s.text) and _about(s, subject, request.extra.get("related", []))
+        _DURATION.search(s.text) and about(s, subject, request.extra.get("related", []))
         for s in scored[:6]
     )
-
-
-def _subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> list[str]:
-    """The question's two most specific words that some document uses, other than the words
-    that name a document or a year: a figure that answers must be about one of them
-    ("emotional abuse", not child protection plans in general)."""
-    idf = request.extra.get("idf")
-    if idf is None:
-        return []
-    unseen = unseen_weight(idf)
-    titles = content_words(" ".join({s.chunk.meta.title for s in scored[:10]}))
-    words = [
-        w
-        for w in content_words(request.question)
-        if idf(w) < unseen
-        and w not in titles
-        and w not in GENERIC
-        and w not in ASKING_STEMS
-        and w not in FUNCTION_STEMS
-        and not w[:1].isdigit()
-    ]
-    return sorted(words, key=lambda w: (-idf(w), w))[:n]
-
-
-def _about(s: Scored, subject: list[str], related: list[str]) -> bool:
-    """The sentence (with its section and paragraph) is about one of the subject words, or
-    spells out one that is an acronym ("PAQA": "Performance, Audit, and Quality Assurance")."""
-    if not subject:
-        return True
-    topic = _topic_words(s)
-    return any(w in topic for w in subject) or any(
-        initials(r) in subject and content_words(r) <= topic for r in related
-    )
-
-
-def _topic_words(s: Scored) -> set[str]:
-    """The words of a sentence, its section and its paragraph's opening."""
-    lead = paragraph_leads(s.chunk.text, s.chunk.sentences)[s.index]
-    return content_words(f"{s.text} {s.chunk.meta.section} {lead} {s.chunk.meta.lead_in}")
 
 
 _WHEN_PAST = re.compile(r"\bwhen (did|were|had)\b", re.I)
@@ -165,12 +130,22 @@ def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
     named = (
         [str(y) for y in range(*request.years)] + [str(request.years[1])] if request.years else []
     )
+    ending = _ASKS_END.search(q)
     return not any(
         (DATE_IN.search(x.text) or (past and named_periods(x.text)))
         and (not rare or any(w in content_words(x.text) for w in rare))
         and (not named or any(y in x.text for y in named))  # the year asked about
+        and (not ending or _GIVES_END.search(x.text))  # when it began does not say when it ends
         for x in scored[:6]
     )
+
+
+_ASKS_END = re.compile(r"\b(end|ends|expire|expires|finish|finishes|deadline|due)\b", re.I)
+_GIVES_END = re.compile(
+    r"\b(end|ends|ended|ending|expire[sd]?|until|till|deadline|due|by|conclude[sd]?|"
+    r"finish(es|ed)?|close[sd]?|complete[sd]?|step(s|ped)? down|last)\b",
+    re.I,
+)
 
 
 def _misses_holder(request: AnswerRequest, scored: list[Scored]) -> bool:
@@ -180,10 +155,10 @@ def _misses_holder(request: AnswerRequest, scored: list[Scored]) -> bool:
     lower = request.extra.get("lower_words")
     if role is None or lower is None:
         return False
-    subject = [w for w in _subject_words(request, scored, 3) if w != role][:2]
+    subject = [w for w in subject_words(request, scored, 3) if w != role][:2]
     return not any(
         names_person(s.text, lower)
-        and role in (topic := _topic_words(s))
+        and role in (topic := topic_words(s))
         and (not subject or any(w in topic for w in subject))
         for s in scored[:8]
     )

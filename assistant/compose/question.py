@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.words import GENERIC, STOP, content_words, stem
-from assistant.query import subject_terms
+from assistant.query import subject_terms, without_periods
 from assistant.textutil import MONTHS
 
 LIST_Q = re.compile(
@@ -23,7 +23,7 @@ LIST_Q = re.compile(
 )
 NUMBER_Q = re.compile(
     r"\b(how many|how much|number of|what percentage|what proportion|"
-    r"what share|how often|figure|rate|total|average)\b",
+    r"what share|how often|figure|rate|total|average)\b|\bwhat ?%",
     re.I,
 )
 CONTACT_Q = re.compile(
@@ -34,7 +34,7 @@ CONTACT_Q = re.compile(
 MONEY_Q = re.compile(
     r"\b(budget|cost|spend|spent|funding|fund|£|money|contribution|pay|paid|payment)\b", re.I
 )
-DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|what day)\b", re.I)
+DATE_Q = re.compile(r"\b(what date|which date|when (is|will|does|was)|when['’]s|what day)\b", re.I)
 COMPARE_Q = re.compile(
     r"\b(changed?|compare[sd]?|comparison|difference|over time|"
     r"then and now|between \S+ and)\b",
@@ -79,10 +79,34 @@ _NAMED_NUMBER = re.compile(
 
 
 def question_numbers(question: str, years: tuple[int, int] | None) -> list[str]:
-    """Numbers a question itself states (ages, counts), other than years: constraints."""
+    """Numbers a question itself states (ages, counts, both ends of "aged 19-21"), other than
+    its years and plan periods: constraints an answer must meet.
+
+    >>> question_numbers("What % of care leavers aged 19-21 are in work in 2024/25?", (2024, 2025))
+    ['19', '21']
+    """
     skip = {str(y) for y in range(years[0], years[1] + 1)} if years else set()
-    found = re.findall(r"(?<![\d/-])\d{1,3}(?![\d/-])", _NAMED_NUMBER.sub(" ", question))
-    return [n for n in found if n not in skip and not re.fullmatch(r"20\d\d", n)]
+    text = without_periods(_NAMED_NUMBER.sub(" ", question))
+    text = re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", text)
+    found = re.findall(r"(?<![\d/.,£])(?<![A-Za-z]-)\d{1,3}(?![\d/.,A-Za-z]|-[A-Za-z])", text)
+    return [n for n in found if n not in skip]
+
+
+_DIGIT_WORDS = dict(
+    enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+)
+
+
+def states_number(text: str, number: str) -> bool:
+    """The text gives this number, in digits or in words ("8" or "eight").
+
+    >>> states_number("eight recommendations", "8"), states_number("in 2019", "19")
+    (True, False)
+    """
+    if re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d,]*\d)", text):
+        return True
+    word = _DIGIT_WORDS.get(int(number)) if number.isdigit() else None
+    return bool(word and re.search(rf"\b{word}\b", text, re.I))
 
 
 def has_figure(text: str) -> bool:
@@ -105,9 +129,12 @@ def has_count(text: str) -> bool:
 
     >>> has_count("It fell from 798 to 733."), has_count("It stayed at 19.3%.")
     (True, False)
+    >>> has_count("21% were re-referred within 12 months.")
+    False
     """
     found = re.findall(
-        r"(?<![A-Za-z\d.])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d])",
+        r"(?<![A-Za-z\d.])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d])"
+        r"(?!\s*(?:months?|years?|weeks?|days?|hours?|minutes?)\b)",
         _NAMED_NUMBER.sub(" ", text),
     )
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(",")) for f in found) or bool(

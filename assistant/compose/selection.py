@@ -78,7 +78,7 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     time that holds one leads instead."""
     best = _timely_lead(request, scored)
     wanted = answer_type(request)
-    if wanted is not None and wanted(best.text) and _HOW_MANY.search(request.question):
+    if wanted is has_figure and _HOW_MANY.search(request.question):
         wanted = has_count  # "how many went missing?": 798 to 733, not "19.3% repeatedly"
     if wanted is None or wanted(best.text):
         return best
@@ -97,7 +97,8 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
         on_point = s.overlap >= best.overlap or (
             focus is not None and focus in content_words(s.text) and s.score >= best.score - 0.18
         )  # "how many contacts?": the sentence with the number of contacts
-        if same_time and wanted(s.text) and s.overlap >= 0.3 and on_point:
+        on_topic = max(s.overlap, s.topical - 0.1) >= 0.3  # its paragraph may name the topic
+        if same_time and wanted(s.text) and on_topic and on_point:
             return s
     return best
 
