@@ -166,7 +166,7 @@ class Assistant:
             retrieve_ms += (time.perf_counter() - t0) * 1000
             retrieved.extend(c for c in chunks if c.id not in {r.id for r in retrieved})
             request = AnswerRequest(
-                question=part_plan.standalone,
+                question=part_plan.corrected or part_plan.standalone,
                 original=question,
                 time_intent=part_plan.time_intent,
                 yes_no=part_plan.yes_no,

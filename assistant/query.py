@@ -59,6 +59,7 @@ class QueryPlan:
     followup: bool = False
     expansions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
+    corrected: str = ""  # standalone with its typos mended: what the answer is scored against
     unknown: list[str] = field(default_factory=list)  # names the documents never mention
     synonyms: list[str] = field(default_factory=list)  # synonyms.yaml: BM25 and composer
 
@@ -269,6 +270,7 @@ def plan_query(
         explicit_present=bool(_PRESENT.search(standalone)),
         expansions=expansions,
         corrections=corrections,
+        corrected=corrected,
         unknown=unknown_names(corrected, known_tokens | _shorthand(synonyms), corpus_text)
         if known_tokens
         else [],

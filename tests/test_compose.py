@@ -486,3 +486,18 @@ def test_a_list_of_multi_sentence_items_is_gathered_across_chunks() -> None:
     for headline in ("Practice needs traction", "gaps in joint work", "Education settings"):
         assert headline in answer.text
     assert "budget" not in answer.text
+
+
+def test_how_many_is_answered_by_a_count_not_by_a_time_span() -> None:
+    timely = report_2024(
+        "timely",
+        "The timeliness of initial child protection conferences is in line with similar areas, "
+        "and in the last two months all conferences were on time.",
+    )
+    counted = report_2024(
+        "counted", "In 2023/24, 312 initial child protection conferences were held."
+    )
+    idf = {"confer": 4.0, "initi": 3.0, "held": 3.0, "protect": 2.0, "time": 1.0}
+    assert ask_known("How many conferences were held?", [timely], idf).abstained
+    found = ask_known("How many conferences were held?", [counted, timely], idf)
+    assert not found.abstained and "312" in found.text

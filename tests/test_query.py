@@ -87,6 +87,15 @@ def test_typos_map_to_corpus_words() -> None:
     assert correct_typos("statistic neighbours", {"statistical", "neighbours"}) == {}
 
 
+def test_the_answer_is_scored_against_the_question_with_its_typos_mended() -> None:
+    from assistant.query import plan_query
+
+    vocab = ["children", "missing", "home"]
+    plan = plan_query("how many childen went missing?", [], {}, vocab, vocabulary_set=set(vocab))
+    assert plan.standalone == "how many childen went missing?"  # shown as typed
+    assert plan.corrected == "how many children went missing?"
+
+
 def test_filters_accept() -> None:
     from assistant.types import Chunk, ChunkMeta
 

@@ -10,7 +10,7 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
-from assistant.compose.periods import of_time
+from assistant.compose.periods import covers, of_time, times_a_document
 from assistant.compose.premises import misses_premise
 from assistant.compose.question import (
     CONTACT_Q,
@@ -20,6 +20,7 @@ from assistant.compose.question import (
     NUMBER_Q,
     answer_type,
     asked_role,
+    has_count,
     has_figure,
     names_person,
     person_names,
@@ -79,8 +80,16 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     subject = subject_words(request, scored)
     wanted = answer_type(request)
     typed = wanted if wanted not in (None, has_figure) else None  # "how often": a frequency
+    years = request.years or (0, 0)
+    by_document = times_a_document(q)
+
+    def timely(s: Scored) -> bool:
+        return covers(s.chunk, years) if by_document else of_time(s.chunk, s.text, years)
+
+    counts = re.search(r"\bhow many\b(?! ?(?:months|years|weeks|days|hours|minutes)\b)", q, re.I)
+    figure = has_count if counts else has_figure  # "in the last two months" counts no ICPCs
     return not any(
-        has_figure(s.text)
+        figure(s.text)
         and about(s, subject, request.extra.get("related", []))
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35
@@ -88,7 +97,7 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
             or (typed is not None and typed(s.text) and s.overlap >= 0.25)
         )
         and all(states_number(topic_text(s), n) for n in asked)  # "aged 19-21" is not "16-17"
-        and (not request.years or of_time(s.chunk, s.text, request.years))
+        and (not request.years or timely(s))
         for s in scored[:10]
     )
 

@@ -37,6 +37,25 @@ def of_time(chunk: Chunk, text: str, years: tuple[int, int]) -> bool:
     return covers(chunk, years) if said is None else said
 
 
+_DOCUMENT_TIME = re.compile(
+    r"(?:\b20\d\d(?:\s*[-/–]\s*\d\d(?:\d\d)?)?|\b[1-4]\d[-/][1-4]\d)\s+"
+    r"(?:business\s+|annual\s+|cabinet\s+)?(?:plan|refresh|report|paper|strategy)\b",
+    re.I,
+)
+
+
+def times_a_document(question: str) -> bool:
+    """Every year the question names names a document ("what did the 2018 refresh say?"):
+    the figure may be for an earlier date, stated in that document ("mid-2015 estimates").
+
+    >>> times_a_document("How many did the 2018 refresh say?"), times_a_document("in 2018?")
+    (True, False)
+    """
+    return bool(_DOCUMENT_TIME.search(question)) and not named_periods(
+        _DOCUMENT_TIME.sub(" ", question)
+    )
+
+
 def names_time(text: str, years: tuple[int, int]) -> bool | None:
     """Whether the years a text names include the asked ones (None: it names none). A
     financial year is its own period: "2023/24" does not answer "2024/25".

@@ -129,17 +129,19 @@ def has_count(text: str) -> bool:
 
     >>> has_count("It fell from 798 to 733."), has_count("It stayed at 19.3%.")
     (True, False)
-    >>> has_count("21% were re-referred within 12 months.")
-    False
+    >>> has_count("21% were re-referred within 12 months."), has_count("in the last two months")
+    (False, False)
     """
     found = re.findall(
-        r"(?<![A-Za-z\d.])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d])"
-        r"(?!\s*(?:months?|years?|weeks?|days?|hours?|minutes?)\b)",
+        r"(?<![A-Za-z\d.])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d])" + _NOT_A_SPAN,
         _NAMED_NUMBER.sub(" ", text),
     )
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(",")) for f in found) or bool(
-        _NUMBER_WORDS.search(text)
+        re.search(_NUMBER_WORDS.pattern + _NOT_A_SPAN, text, re.I)
     )
+
+
+_NOT_A_SPAN = r"(?!\s*(?:months?|years?|weeks?|days?|hours?|minutes?)\b)"
 
 
 def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
