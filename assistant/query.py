@@ -11,7 +11,7 @@ from assistant.spelling import QUESTION_WORDS, correct_typos, unknown_names
 
 _PRESENT = re.compile(
     r"\b(now|currently|current|still|at the moment|at present|presently|today|these days|latest|"
-    r"newest|most recent|this year|nowadays)\b",
+    r"newest|most recent|this year|nowadays|lately|recently|so far|right now|to date)\b",
     re.I,
 )
 _HISTORY = re.compile(

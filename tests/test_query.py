@@ -50,6 +50,10 @@ def test_time_intent() -> None:
     assert time_intent("What were the priorities in 2018/19?") == ("range:2018-2019", (2018, 2019))
     assert time_intent("Who was chair in 2020?") == ("year:2020", (2020, 2020))
     assert time_intent("How has the board's name changed over time?")[0] == "any"
+    from assistant.query import plan_query
+
+    for asked in ("How is MASH doing lately?", "What has changed recently?", "Figures so far?"):
+        assert plan_query(asked, [], {}, []).explicit_present, asked
 
 
 def test_follow_up_carries_the_previous_subject() -> None:

@@ -133,7 +133,38 @@ def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
             and has_count(s.text)
         ]
         return max(later, key=lambda s: s.score) if later else best
+    if request.extra.get("explicit_present") and has_figure(best.text) and as_of(best.text, ""):
+        # "How is MASH doing lately?": the same document's figure for a later date, when it
+        # is on the same measure ("In 2023/24, 95%..." then "Between July 2024 and January
+        # 2025, 97%...").
+        later = [
+            s
+            for s in scored[:10]
+            if _date(s) == _date(best)
+            and as_of(s.text, "") > as_of(best.text, "")
+            and s.score >= best.score - 0.2
+            and s.overlap >= 0.75 * best.overlap
+            and _same_measure(best.text, s.text)
+        ]
+        return max(later, key=lambda s: s.score) if later else best
     return best
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """Both sentences give a figure of the same thing ("95% of red enquiries", "97% of red
+    enquiries"): the words after a figure in one follow a figure in the other.
+
+    >>> _same_measure("MASH completed 95% of red enquiries.", "Then 97% of red enquiries were.")
+    True
+    >>> _same_measure("It is 17% below similar areas.", "Some 10.3% compared to 7.5%.")
+    False
+    """
+
+    def measures(text: str) -> set[str]:
+        found = re.findall(r"\d[\d,.]*%?\s+((?:of\s+)?[a-z-]+\s+[a-z-]+)", text.lower())
+        return {m.removeprefix("of ") for m in found}
+
+    return bool(measures(a) & measures(b))
 
 
 def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after: Scored) -> bool:
