@@ -518,3 +518,15 @@ def test_lately_leads_with_the_same_documents_later_figure_for_the_same_measure(
         explicit_present=True,  # "lately" (see test_query)
     )
     assert answer.text.index("97%") < answer.text.find("95%") or "95%" not in answer.text
+
+
+def test_the_focus_is_the_kind_of_thing_asked_for_not_the_rarest_verb() -> None:
+    from assistant.compose.question import focus_word
+
+    idf = {"practic": 2.3, "guid": 4.7, "govern": 3.5, "produc": 5.0, "group": 1.0}.get
+
+    def focus(question: str) -> str | None:
+        return focus_word(AnswerRequest(question=question, extra={"idf": lambda w: idf(w, 9.0)}))
+
+    assert focus("what practice guides has the governance group produced?") == "guid"
+    assert focus("how has the governance group produced its guides?") == "produc"

@@ -242,7 +242,22 @@ def focus_word(request: AnswerRequest) -> str | None:
         if w not in STOP and w not in _ASKING and stem(w) not in GENERIC
     ]
     stems = {stem(w) for w in lower}
+    asked = _ASKED_THING.match(request.question)
+    words = asked.group(1).split() if asked else []
+    if words and not any(w.lower() in STOP for w in words):
+        # "what practice guides has the group produced?": the guides, not the group
+        named = {stem(w) for w in words} & stems
+        if named and max(idf(w) for w in named) < unseen_weight(idf):
+            stems = named
     return max(sorted(stems), key=idf) if stems else None  # sorted: ties break the same way
+
+
+# "What/Which <a few words> has/did/does/...": the words are the kind of thing asked for.
+_ASKED_THING = re.compile(
+    r"\s*(?:what|which)\s+((?:[a-z][a-z-]+\s+){1,3}?)"
+    r"(?:has|have|had|did|does|do|is|are|was|were|will|would|can)\b",
+    re.I,
+)
 
 
 def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
