@@ -141,10 +141,28 @@ def subject_terms(question: str) -> list[str]:
 
 
 def is_followup(question: str) -> bool:
+    """ "And who chairs it?", "do they send anything out to schools?": short, or a pronoun
+    standing as the question's subject.
+
+    >>> is_followup("do they send anything out to schools regularly?")
+    True
+    >>> is_followup("do schools send their safeguarding audits to the partnership every year?")
+    False
+    """
     content = subject_terms(question)
     if _FOLLOW_START.match(question) and len(content) <= 6:
         return True
+    if _PRONOUN_SUBJECT.match(question) and len(content) <= 8:
+        return True
     return bool(_PRONOUN.search(question)) and len(content) <= 4
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:(?:what|how|when|where|why|which|who)\s+(?:\w+\s+)?)?"
+    r"(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should)\s+"
+    r"(?:they|it|he|she)\b",
+    re.I,
+)
 
 
 def is_elliptical(question: str) -> bool:

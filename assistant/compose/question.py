@@ -319,8 +319,16 @@ def names_person(text: str, lower_words: Collection[str]) -> bool:
 
 
 def person_names(question: str) -> list[str]:
-    """Two or more capitalised words not at the start (a person's or child's name)."""
-    body = question.strip()
+    """Two or more capitalised words not at the start (a person's or child's name), in the
+    question's own words: the subject words a follow-up carries in closing brackets are
+    joined without their small words ("Safeguarding Education"), and were checked before.
+
+    >>> person_names("do they send newsletters (OSCB Safeguarding Education subgroup)?")
+    []
+    >>> person_names("Is Dana Whitfield still the chair?")
+    ['Dana Whitfield']
+    """
+    body = re.sub(r"\s*\([^()]*\)\?\s*$", "?", question.strip())
     found = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)+)\b", body)
     return [f for f in found if len(f.split()) >= 2 and not f.startswith(("Oxfordshire", "The "))]
 
