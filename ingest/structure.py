@@ -236,14 +236,47 @@ def text_to_blocks(text: str, *, markdown: bool = False, page: int | None = None
 
 def _keep_bodyless_lines(blocks: list[Block]) -> list[Block]:
     """A line taken for a heading that heads nothing (a Markdown heading or the end follows:
-    a signature such as "Jason Hogg, Chief Constable") is content, or it would be lost.
-    Before an inferred heading it stays a heading: a title above a section's heading."""
+    a signature such as "Jason Hogg, Chief Constable") is content, or it would be lost; so
+    is one that a line ending in a colon introduces ("Comments checked by:" then "Thomas
+    James, Finance Business Partner"). Before an inferred heading it stays a heading: a title
+    above a section's heading. A name over its role ("Kevin Gordon" / "Director of Children's
+    Services") is one line of a signature block: "Kevin Gordon, Director of Children's Services".
+    """
+    out: list[Block] = []
     for i, b in enumerate(blocks):
         if b.kind == "heading" and b.level == 0:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if nxt is None or (nxt.kind == "heading" and nxt.level > 0):
+            prev = out[-1] if out else None
+            if (
+                nxt is None
+                or (nxt.kind == "heading" and nxt.level > 0)
+                or (prev is not None and prev.kind != "heading" and prev.text.endswith(":"))
+            ):
                 b.kind = "paragraph"
-    return blocks
+            elif _NAME_LINE.fullmatch(b.text) and nxt.kind != "list" and _role_line(nxt.text):
+                nxt.text, nxt.kind, nxt.level = f"{b.text}, {nxt.text}", "paragraph", 0
+                continue
+        out.append(b)
+    return out
+
+
+_NAME_LINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
+
+
+def _role_line(text: str) -> bool:
+    """A job title under a name: short, no sentence, a title's word ("Director of ...")."""
+    return (
+        len(text.split()) <= 8
+        and not text.rstrip().endswith((".", "!", "?", ":"))
+        and bool(_ROLE_WORD.search(text))
+    )
+
+
+_ROLE_WORD = re.compile(
+    r"\b(director|officer|manager|chair|head|partner|lead|chief|commissioner|scrutineer|"
+    r"constable|executive|co-?ordinator|advis[eo]r|superintendent|nurse|doctor|principal)\b",
+    re.I,
+)
 
 
 def _assign_levels(blocks: list[Block]) -> list[Block]:

@@ -285,6 +285,16 @@ def test_structure_keeps_lines_that_head_nothing_as_content() -> None:
     assert [b.kind for b in signature] == ["paragraph"]
     officer = text_to_blocks("Contact Officer: Jo Bloggs. Partnership Officer\n\n30 11 21")
     assert officer[0].kind == "paragraph"
+    # A council paper's sign-off: the name a colon introduces, and a name over its role.
+    paper = text_to_blocks(
+        "Financial Implications\n\nThe budget is in appendix B.\n\nComments checked by:\n\n"
+        "Sam Reed, Finance Business Partner\n\nLegal Implications\n\nThere are none.\n\n"
+        "Jo Bloggs\n\nDirector of Children's Services\n\nContact Officer: Tan Lea. Officer"
+    )
+    texts = [(b.kind, b.text) for b in paper]
+    assert ("paragraph", "Sam Reed, Finance Business Partner") in texts
+    assert ("paragraph", "Jo Bloggs, Director of Children's Services") in texts
+    assert ("heading", "Legal Implications") in texts
 
 
 def test_structure_mends_a_list_item_wrapped_past_a_blank_line() -> None:

@@ -56,7 +56,11 @@ _NUMBER_WORDS = re.compile(
     r"twenty|thirty|forty|fifty|hundred|thousand|half|quarter)\b",
     re.I,
 )
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+# Two capitalised words inside a sentence (its first word is capitalised anyway), or opening
+# a signature line ("Thomas James, Finance Business Partner").
+_NAME = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b|^[A-Z][a-z]+ [A-Z][a-z'’-]+(?=, [A-Z])"
+)
 _FREQUENCY = re.compile(
     r"\b(times a (year|month|week)|every (\w+ )?(day|week|month|year|quarter)s?|"
     r"monthly|quarterly|weekly|annually|yearly|twice|termly|bi-monthly|"

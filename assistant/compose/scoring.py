@@ -145,6 +145,8 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
                 1.0, direct + 0.5 * max(cues.idf(w) for w in cues.related & words_here) / own_weight
             )
         context = content_words(chunk.meta.section) | content_words(leads[i])
+        if i and chunk.sentences[i - 1].endswith(":"):  # "Comments checked by:" + a name
+            context |= content_words(chunk.sentences[i - 1])
         if leads[i] == leads[0]:  # the opening paragraph goes on from the chunk before
             context |= lead_in
         inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight
@@ -219,8 +221,12 @@ def _heading_like(sentence: str) -> bool:
     True
     >>> _heading_like("The Board meets four times a year to keep its work on track.")
     False
+    >>> _heading_like("Thomas James, Finance Business Partner")
+    False
     """
     if sentence.startswith("- ") or sentence.rstrip().endswith((".", "?", "!", ":")):
         return False
+    if re.match(r"[A-Z][a-z]+ [A-Z][a-z'’-]+, ", sentence):
+        return False  # a signature: "Thomas James, Finance Business Partner"
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence) if w.lower() not in _MINOR]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
