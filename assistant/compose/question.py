@@ -148,6 +148,28 @@ def has_count(text: str) -> bool:
 _NOT_A_SPAN = r"(?!\s*(?:months?|years?|weeks?|days?|hours?|minutes?)\b)"
 
 
+_ORGANISATION_Q = re.compile(
+    r"\b(which|what) (organi[sz]ations?|agenc(y|ies)|bodies|body|partners|services)\b", re.I
+)
+_ORGANISATION = re.compile(
+    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:Council|Trust|Police|Constabulary|Board|Service|Services|"
+    r"Partnership|Hospital|Commissioner|Probation)\b|\b(?:county|district|city) councils?\b|"
+    r"\b(?:NHS|ICB|CCG|police)\b"
+)
+
+
+def names_organisation(text: str) -> bool:
+    """The sentence names an organisation ("The county council and Oxford Health NHS
+    Foundation Trust are leading this."): what "which organisations...?" asks for.
+
+    >>> names_organisation("The county council and Oxford Health NHS Trust lead this.")
+    True
+    >>> names_organisation("Providing good services is a high priority for us.")
+    False
+    """
+    return bool(_ORGANISATION.search(text))
+
+
 def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
     """What kind of thing the question asks for, as a test on a sentence (or None)."""
     q = request.question
@@ -160,6 +182,8 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
         return lambda t: bool(_NAME.search(t))
     if asks_when(q):
         return lambda t: bool(DATE_IN.search(t))
+    if _ORGANISATION_Q.search(q):
+        return names_organisation
     if re.search(r"\b(which|what) (edition|version|year)\b", q, re.I):
         return lambda t: bool(re.search(r"\b(19|20)\d\d\b", t))
     if re.search(r"\bhow often\b|\bhow frequently\b", q, re.I):
