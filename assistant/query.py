@@ -170,6 +170,8 @@ def is_elliptical(question: str) -> bool:
 
     >>> is_elliptical("which in the 2019-21 plan?"), is_elliptical("who chairs the board now?")
     (True, False)
+    >>> is_elliptical("is a new version on the way?")
+    True
     """
     own = [t for t in subject_terms(question) if not re.search(r"\d", t)]
     return len([t for t in own if t.lower() not in _PLAN_WORDS]) == 0
@@ -177,6 +179,9 @@ def is_elliptical(question: str) -> bool:
 
 _DOCUMENT_WORDS = {"plan", "business", "report", "annual", "refresh", "cabinet", "document"}
 _PLAN_WORDS = {"plan", "report", "refresh", "document", "year", "period", "now", "currently"}
+# Words that name no subject of their own: "is a new version on the way?" is about the thing
+# the earlier part named.
+_PLAN_WORDS |= {"new", "version", "edition", "update", "updated", "way", "next", "latest", "one"}
 
 
 def make_standalone(question: str, history: list[str], part: bool = False) -> tuple[str, bool]:

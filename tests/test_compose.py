@@ -465,6 +465,10 @@ def test_when_did_it_happen_needs_a_dated_passage_on_it() -> None:
     assert ask_known(question, [planned], idf).abstained
     found = ask_known(question, [held], idf)
     assert not found.abstained and "2023" in found.text
+    # "When was ...?" is past too: the year it happened answers it.
+    updated = report_2024("updated", "In 2017 the threshold of needs was updated for all partners.")
+    when_was = ask_known("When was the threshold of needs last updated?", [updated], idf)
+    assert not when_was.abstained and "2017" in when_was.text
 
 
 def test_a_list_of_multi_sentence_items_is_gathered_across_chunks() -> None:

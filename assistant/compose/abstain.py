@@ -126,7 +126,7 @@ def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
     )
 
 
-_WHEN_PAST = re.compile(r"\bwhen (did|were|had)\b", re.I)
+_WHEN_PAST = re.compile(r"\bwhen (did|were|was|had)\b", re.I)
 
 
 def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
