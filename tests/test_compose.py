@@ -534,3 +534,21 @@ def test_the_focus_is_the_kind_of_thing_asked_for_not_the_rarest_verb() -> None:
 
     assert focus("what practice guides has the governance group produced?") == "guid"
     assert focus("how has the governance group produced its guides?") == "produc"
+
+
+def test_words_that_shape_a_comparison_are_not_its_subject() -> None:
+    old_plans = chunk_of(
+        "plans2011",
+        "esp-plan-2018",
+        "ESP Business Plan 2018",
+        "2018",
+        "In March 2011 there were 38% fewer children subject to a plan than the national average.",
+    )
+    # "back" and "compare" are rare in the documents, but they shape the question.
+    idf = {"back": 8.0, "compar": 7.0, "nation": 3.0, "averag": 3.0, "plan": 1.5, "children": 1.0}
+    answer = ask_known(
+        "Back in 2011 how did the number of children on plans compare with the national average?",
+        [old_plans],
+        idf,
+    )
+    assert not answer.abstained and "38%" in answer.text

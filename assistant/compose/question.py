@@ -241,6 +241,11 @@ _ASKING = {
     "anyone",
     "someone",
     "everything",
+    "back",  # "back in 2011"
+    "compare",
+    "compared",
+    "comparison",
+    "versus",
 }
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 
