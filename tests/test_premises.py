@@ -73,3 +73,17 @@ def test_when_something_began_does_not_say_when_it_ends() -> None:
         [CHAIR],
         IDF,
     )
+
+
+def test_a_question_about_the_budget_needs_a_sum_only_when_it_asks_for_one() -> None:
+    budget = report_2024(
+        "budget",
+        "The budget contributions and expenditure are outlined in full in appendix B of the "
+        "report.",
+    )
+    abstains_then_answers(
+        ("What is the partnership's budget?", "appendix B"),
+        ("Where is the budget breakdown set out?", "appendix B"),
+        [budget],
+        {"budget": 4.0, "breakdown": 6.0, "set": 2.0, "contribut": 4.0, "expenditur": 5.0},
+    )

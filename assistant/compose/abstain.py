@@ -66,7 +66,8 @@ def _misses_contact(q: str, top: list[str]) -> bool:
 
 def _misses_money(q: str, top: list[str]) -> bool:
     """Asks how much money (or about a budget), and no top sentence has a sum in pounds."""
-    if MONEY_Q.search(q) and NUMBER_Q.search(q) or re.search(r"\bbudget\b", q, re.I):
+    budget = re.search(r"\bwhat (?:is|was|'s) the (?:\w+ )?budget\b|\bbudget\??$", q, re.I)
+    if MONEY_Q.search(q) and NUMBER_Q.search(q) or budget:
         return not any("£" in t for t in top)
     return False
 
