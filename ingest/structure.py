@@ -101,6 +101,8 @@ def _looks_like_heading(line: str, nxt: str | None) -> bool:
         return False
     if re.search(r"[a-z]\. [A-Z]", text):
         return False  # "Contact Officer: Tan Lea. Strategic ..." holds a sentence break
+    if _SIGNATURE.match(text) and _ROLE_WORD.search(text):
+        return False  # "Martin Reeves, Chief Executive of ...": a signature, not a title
     if ":" in text and len(text.split(":", 1)[1].split()) > 6:
         return False  # "Priorities: working to address neglect and ..." is content, not a title
     if nxt is not None:
@@ -260,6 +262,9 @@ def _keep_bodyless_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_SIGNATURE = re.compile(
+    r"(?:(?:Dr|Prof|Cllr|Sir|Dame|Mr|Mrs|Ms|Miss)\.? )?[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}, "
+)
 _NAME_LINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}")
 
 

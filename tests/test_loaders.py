@@ -295,6 +295,15 @@ def test_structure_keeps_lines_that_head_nothing_as_content() -> None:
     assert ("paragraph", "Sam Reed, Finance Business Partner") in texts
     assert ("paragraph", "Jo Bloggs, Director of Children's Services") in texts
     assert ("heading", "Legal Implications") in texts
+    # A foreword's signatures after its last list are content, not a section of their own.
+    foreword = text_to_blocks(
+        "# Foreword\n\nShared with:\n\n- The Board\n\nJo Bloggs, Chief Executive of Example "
+        "Council\n\nDr Sam Reed, Chief Constable, Example Police\n\n# Scrutineer statement\n\n"
+        "The arrangements are robust.",
+        markdown=True,
+    )
+    signed = [b for b in foreword if "Jo Bloggs" in b.text or "Sam Reed" in b.text]
+    assert [b.kind for b in signed] == ["paragraph", "paragraph"]
 
 
 def test_structure_mends_a_list_item_wrapped_past_a_blank_line() -> None:
