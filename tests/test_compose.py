@@ -552,3 +552,16 @@ def test_words_that_shape_a_comparison_are_not_its_subject() -> None:
         idf,
     )
     assert not answer.abstained and "38%" in answer.text
+
+
+def test_a_lead_followed_by_the_list_it_introduces_brings_the_list() -> None:
+    audits = report_2024(
+        "audits",
+        "We have conducted multi-agency audits of front door thresholds. "
+        "The key themes identified include:\n"
+        "- Police checks: revisit them when new intelligence arises.\n"
+        "- Referral quality: referrers should give accurate information.",
+    )
+    idf = {"audit": 4.0, "multi-ag": 3.0, "front": 3.0, "door": 3.0, "threshold": 4.0}
+    answer = ask_known("What came out of the multi-agency front door audits?", [audits], idf)
+    assert "Police checks" in answer.text and "Referral quality" in answer.text

@@ -53,6 +53,11 @@ def _select(request: AnswerRequest, scored: list[Scored], max_sentences: int) ->
     after = by_key.get((best.chunk.id, best.index + 1))
     if after and _completes(request, scored, best, after):
         picked.append(after)  # the sentence that completes a short lead
+    elif after and is_intro(after.text) and not is_intro(best.text):
+        # "We have conducted audits... The key themes identified include:" and the themes.
+        items = list_after(after, request.next_chunk)
+        if items and (wants_list or len(items) <= 5):  # a long list only when one is asked
+            picked.extend([after, *items])
     before = by_key.get((best.chunk.id, best.index - 1))
     if before and _needs_antecedent(best, before):
         picked.insert(0, before)  # "This is an increase on..." needs what "this" is
