@@ -10,6 +10,7 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
+from assistant.compose.figures import has_count, has_figure, question_numbers, states_number
 from assistant.compose.periods import covers, of_time, times_a_document
 from assistant.compose.premises import misses_premise
 from assistant.compose.question import (
@@ -20,13 +21,9 @@ from assistant.compose.question import (
     NUMBER_Q,
     answer_type,
     asked_role,
-    has_count,
-    has_figure,
     names_person,
     person_names,
-    question_numbers,
     rarest,
-    states_number,
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored

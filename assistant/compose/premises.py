@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
+from assistant.compose.figures import question_numbers, states_number
 from assistant.compose.lists import list_after
-from assistant.compose.question import NUMBER_Q, question_numbers, states_number, unseen_weight
+from assistant.compose.question import NUMBER_Q, unseen_weight
 from assistant.compose.scoring import Scored
 from assistant.compose.topic import about, subject_words, topic_text
 from assistant.compose.words import stem

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
+from assistant.compose.figures import has_figure
 from assistant.compose.periods import covers, recency
 from assistant.compose.question import (
     DATE_IN,
@@ -24,7 +25,6 @@ from assistant.compose.question import (
     defined_term,
     defines,
     focus_word,
-    has_figure,
     names_person,
     unseen_weight,
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
+from assistant.compose.figures import has_count, has_figure
 from assistant.compose.lists import is_intro, list_after, list_before
 from assistant.compose.periods import as_of, covers
 from assistant.compose.question import (
@@ -18,8 +19,6 @@ from assistant.compose.question import (
     asks_when,
     claim_terms,
     focus_word,
-    has_count,
-    has_figure,
 )
 from assistant.compose.scoring import Scored
 from assistant.compose.words import GENERIC, content_words
