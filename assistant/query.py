@@ -191,8 +191,21 @@ def make_standalone(question: str, history: list[str], part: bool = False) -> tu
     previous = ""
     for turn in history:
         previous = _resolve(turn, previous)
-    resolved = _resolve(question, previous, force=part and is_elliptical(question))
+    force = part and (is_elliptical(question) or _repeats(question, previous))
+    resolved = _resolve(question, previous, force=force)
     return resolved, resolved != question
+
+
+def _repeats(part: str, earlier: str) -> bool:
+    """A later part names nothing the earlier one did not ("...joint work with the adults
+    board in 2018, and the joint focus in 2019-21?"): it asks about the same subject.
+
+    >>> _repeats("what was the joint focus by the 2019-21 plan?", "What joint work was planned?")
+    True
+    """
+    seen = {t.lower() for t in subject_terms(earlier)} | _PLAN_WORDS | {"focus"}
+    own = [t.lower() for t in subject_terms(part) if not re.search(r"\d", t)]
+    return bool(own) and all(t in seen for t in own)
 
 
 def _resolve(question: str, previous: str, force: bool = False) -> str:
