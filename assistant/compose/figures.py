@@ -35,6 +35,10 @@ def question_numbers(question: str, years: tuple[int, int] | None) -> list[str]:
     return [n for n in found if n not in skip]
 
 
+# A number of months, years... is a time span, not a count ("within 12 months").
+_NOT_A_SPAN = r"(?!\s*(?:months?|years?|weeks?|days?|hours?|minutes?)\b)"
+
+
 _DIGIT_WORDS = dict(
     enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 )
@@ -82,6 +86,3 @@ def has_count(text: str) -> bool:
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(",")) for f in found) or bool(
         re.search(_NUMBER_WORDS.pattern + _NOT_A_SPAN, text, re.I)
     )
-
-
-_NOT_A_SPAN = r"(?!\s*(?:months?|years?|weeks?|days?|hours?|minutes?)\b)"

@@ -230,10 +230,14 @@ def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     return sorted(content, key=lambda w: (w not in own and w in carried, -idf(w), w))[:n]
 
 
+# The subject words a standalone follow-up carries from the earlier turn, in closing brackets.
+_CARRIED = re.compile(r"\s*\(([^()]*)\)\?\s*$")
+
+
 def _own_and_carried(question: str) -> tuple[set[str], set[str]]:
     """A standalone follow-up's own words, and those carried from the earlier turn in its
     closing brackets ("When did it first meet (strategic boards)?")."""
-    found = re.search(r"\(([^()]*)\)\?\s*$", question)
+    found = _CARRIED.search(question)
     if not found:
         return content_words(question), set()
     return content_words(question[: found.start()]), content_words(found.group(1))
@@ -283,7 +287,7 @@ def person_names(question: str) -> list[str]:
     >>> person_names("Is Dana Whitfield still the chair?")
     ['Dana Whitfield']
     """
-    body = re.sub(r"\s*\([^()]*\)\?\s*$", "?", question.strip())
+    body = _CARRIED.sub("?", question.strip())
     found = re.findall(r"(?<!^)(?<![.?!] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)+)\b", body)
     return [f for f in found if len(f.split()) >= 2 and not f.startswith(("Oxfordshire", "The "))]
 
