@@ -183,6 +183,8 @@ class Assistant:
                     "unknown": [] if personal else part_plan.unknown,
                     # The documents' words for the question's shorthand and acronyms.
                     "related": part_plan.synonyms + part_plan.expansions,
+                    "synonyms_of": part_plan.synonyms_of,
+                    "spellings": self._derived.spellings(part_plan.corrected or question),
                 },
             )
             for item in self.answerer.stream(request, chunks):

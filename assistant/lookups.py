@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from assistant.compose import content_words
+from assistant.compose.acronyms import asked_acronym
 from assistant.index import IndexSnapshot, tokenize
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
@@ -43,6 +44,7 @@ class Lookups:
 
     def __init__(self, snap: IndexSnapshot) -> None:
         self.glossary_map: dict[str, list[str]] = {}
+        self.glossary_entries = snap.glossary
         common = _common_acronyms(snap)
         for e in snap.glossary:
             if e["acronym"] in common:
@@ -78,6 +80,14 @@ class Lookups:
         self.lower_words = frozenset(
             w for c in snap.chunks.values() for w in re.findall(r"\b[a-z][a-z'’-]+\b", c.text)
         )
+
+    def spellings(self, question: str) -> tuple[str, list[dict[str, str]]]:
+        """The acronym a question asks to have spelt out, and the glossary's entries for it."""
+        acronym = asked_acronym(question)
+        if acronym is None:
+            return "", []
+        keys = {acronym, acronym.removesuffix("s")}
+        return acronym, [e for e in self.glossary_entries if e["acronym"] in keys]
 
 
 def _common_acronyms(snap: IndexSnapshot) -> set[str]:

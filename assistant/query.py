@@ -62,6 +62,8 @@ class QueryPlan:
     corrected: str = ""  # standalone with its typos mended: what the answer is scored against
     unknown: list[str] = field(default_factory=list)  # names the documents never mention
     synonyms: list[str] = field(default_factory=list)  # synonyms.yaml: BM25 and composer
+    # Which of the question's phrases each came from ("sign off": approved, agreed).
+    synonyms_of: dict[str, list[str]] = field(default_factory=dict)
 
 
 def named_periods(text: str) -> list[tuple[int, int]]:
@@ -151,7 +153,9 @@ def is_followup(question: str) -> bool:
     """
     content = subject_terms(question)
     if _FOLLOW_START.match(question) and len(content) <= 6:
-        return True
+        # "and when did the exec sign off the 24/25 annual report?" names its own subject
+        named = [t for t in content if not re.search(r"\d", t)]
+        return bool(_PRONOUN.search(question)) or len(named) <= 4
     if _PRONOUN_SUBJECT.match(question) and len(content) <= 8:
         return True
     return bool(_PRONOUN.search(question)) and len(content) <= 4
@@ -182,6 +186,7 @@ _PLAN_WORDS = {"plan", "report", "refresh", "document", "year", "period", "now",
 # Words that name no subject of their own: "is a new version on the way?" is about the thing
 # the earlier part named.
 _PLAN_WORDS |= {"new", "version", "edition", "update", "updated", "way", "next", "latest", "one"}
+_PLAN_WORDS |= {"after", "afterwards", "before", "beforehand", "later", "earlier", "then"}
 
 
 def make_standalone(question: str, history: list[str], part: bool = False) -> tuple[str, bool]:
@@ -232,7 +237,7 @@ def _resolve(question: str, previous: str, force: bool = False) -> str:
 def expand_acronyms(text: str, glossary: dict[str, list[str]]) -> list[str]:
     """Expansions of the acronyms a query uses, and acronyms of expansions it spells out."""
     out: list[str] = []
-    tokens = set(re.findall(r"[A-Za-z&]{2,10}", text))
+    tokens = set(re.findall(r"[A-Za-z&]{2,10}(?:\d(?!\d))?", text))  # "GCP2" whole
     for token in sorted(tokens):
         for key in (
             token,
@@ -257,12 +262,20 @@ def expand_synonyms(text: str, table: dict[str, list[str]]) -> list[str]:
     >>> expand_synonyms("the frontdoor", {"front door": ["MASH"]})
     []
     """
-    lowered = " ".join(re.findall(r"[a-z0-9'’-]+", text.lower()))
     out: list[str] = []
-    for phrase, alternatives in table.items():
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered):
-            out.extend(a for a in alternatives if a not in out)
+    for alternatives in synonyms_by_phrase(text, table).values():
+        out.extend(a for a in alternatives if a not in out)
     return out
+
+
+def synonyms_by_phrase(text: str, table: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The synonyms table's entries for the phrases a question uses."""
+    lowered = " ".join(re.findall(r"[a-z0-9'’-]+", text.lower()))
+    return {
+        phrase: alternatives
+        for phrase, alternatives in table.items()
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered)
+    }
 
 
 def _shorthand(synonyms: dict[str, list[str]] | None) -> set[str]:
@@ -311,4 +324,5 @@ def plan_query(
         if known_tokens
         else [],
         synonyms=expand_synonyms(corrected, synonyms) if synonyms else [],
+        synonyms_of=synonyms_by_phrase(corrected, synonyms) if synonyms else {},
     )

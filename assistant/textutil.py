@@ -108,3 +108,19 @@ def english_words() -> frozenset[str]:
     except Exception:  # no vocabulary: callers then correct nothing rather than guess
         return frozenset()
     return frozenset(w for w in lines if w.isalpha() and w.islower())
+
+
+def is_contents(table: str) -> bool:
+    r"""A table of contents: every row a title and a page number, the pages in order.
+
+    >>> is_contents("OSCP Executive\t7\nFunding Arrangements\t14\nData\t15")
+    True
+    >>> is_contents("Category\tCount\nPolice\t32\nSchools\t2065")
+    False
+    """
+    rows = [r.split("\t") for r in table.strip().split("\n")]
+    pages = [r[-1].strip() for r in rows]
+    if len(rows) < 3 or any(len(r) != 2 or not r[-1].strip().isdigit() for r in rows):
+        return False
+    numbers = [int(p) for p in pages]
+    return numbers == sorted(numbers) and numbers[-1] < 1000

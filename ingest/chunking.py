@@ -9,6 +9,8 @@ A chunk that opens in the middle of a list or paragraph records what introduced 
 
 from __future__ import annotations
 
+import re
+
 from assistant.textutil import sha256, split_sentences
 from assistant.types import Chunk, ChunkMeta
 from ingest.model import Block
@@ -47,13 +49,29 @@ def _sentences_within(text: str, last: bool = False) -> str:
     return " ".join(reversed(kept) if last else kept)
 
 
+_SHOWS = re.compile(r":$|\b(below|following)\b", re.I)
+
+
+def _table_intro(text: str) -> str:
+    """The paragraph that says what a table shows: the last of the three before it that
+    ends with a colon or speaks of "the figure below", else the last one."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()][-3:]
+    chosen = next((p for p in reversed(paragraphs) if _SHOWS.search(p)), paragraphs[-1])
+    return _sentences_within(chosen, last=True)
+
+
 def _lead_in(previous: Chunk | None, section: str, text: str) -> str:
     """A chunk that opens in the middle of a list keeps the paragraph that introduced it
     ("The key themes identified include:"), which the chunk before holds: without it the
-    items lose their subject, for search and for the answer."""
-    if previous is None or previous.meta.section != section or not text.startswith("- "):
+    items lose their subject, for search and for the answer. A table keeps the paragraph
+    before it ("The figure below provides a breakdown of agencies ... attending training")."""
+    if previous is None or previous.meta.section != section:
         return ""
     last = previous.text.rsplit("\n\n", 1)[-1].strip()
+    if "\t" in text.split("\n", 1)[0]:  # a table: what the paragraph before says it shows
+        return previous.meta.lead_in if "\t" in last else _table_intro(previous.text)
+    if not text.startswith("- "):
+        return ""
     if last.endswith(":"):
         return _sentences_within(last, last=True)
     if last.startswith("- "):

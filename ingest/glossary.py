@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_ACR = r"([A-Z][A-Za-z&]{0,2}[A-Z][A-Z&]{0,7}s?)"
-_PAREN = re.compile(r"([A-Za-z][A-Za-z'’&,\- ]{3,120}?)\s*\(\s*" + _ACR + r"\s*\)")
+_ACR = r"([A-Z][A-Za-z&]{0,2}[A-Z][A-Z&]{0,7}\d?s?)"  # "GCP2": Graded Care Profile 2
+_PAREN = re.compile(r"([A-Za-z][A-Za-z0-9'’&,\- ]{3,120}?)\s*\(\s*" + _ACR + r"\s*\)")
 _DASH = re.compile(
     r"(?:^|\n|[-•·]\s)\s*" + _ACR + r"\s*(?:–|—|-|:)\s*([A-Z][A-Za-z'’&,\- ]{3,100})"
 )
@@ -31,7 +31,7 @@ def _initials(words: list[str]) -> str:
 
 def _letters(acronym: str) -> str:
     core = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-    return "".join(ch for ch in core.upper() if ch.isalpha())
+    return "".join(ch for ch in core.upper() if ch.isalnum())
 
 
 def _best_expansion(acronym: str, candidate: str, loose: bool) -> str | None:

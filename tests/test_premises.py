@@ -87,3 +87,18 @@ def test_a_question_about_the_budget_needs_a_sum_only_when_it_asks_for_one() -> 
         [budget],
         {"budget": 4.0, "breakdown": 6.0, "set": 2.0, "contribut": 4.0, "expenditur": 5.0},
     )
+
+
+def test_the_group_a_passage_is_about_is_not_another_group() -> None:
+    procedures = report_2024(
+        "procedures",
+        "In response to learning from reviews, members of the group developed Pre-Birth "
+        "Guidance and revised the Bruising Guidance.",
+        section="Procedures Subgroup",
+    )
+    abstains_then_answers(
+        ("What guidance did the neglect group bring out?", "Pre-Birth"),
+        ("What new guidance did the procedures group bring out?", "Pre-Birth"),
+        [procedures],
+        {**IDF, "procedur": 4.0, "guidanc": 3.0, "bring": 2.0, "group": 1.0},
+    )

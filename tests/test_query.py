@@ -23,14 +23,16 @@ def test_glossary_patterns() -> None:
         "Unaccompanied asylum-seeking children (UASC) are supported.\n"
         "MARAMP – Multi-Agency Risk Assessment and Management Process\n"
         "IDACI is the index on 'income deprivation affecting children'. "
-        "The meeting (held in May) was useful."
+        "The meeting (held in May) was useful. Graded Care Profile 2 (GCP2) training began "
+        "in 2024 (2025)."
     )
     found = dict(mine_glossary(text))
+    assert found["GCP2"] == "Graded Care Profile 2"  # an acronym may end in a digit
     assert found["OSAB"] == "Oxfordshire Safeguarding Adults Board"
     assert found["UASC"] == "Unaccompanied asylum-seeking children"
     assert found["MARAMP"] == "Multi-Agency Risk Assessment and Management Process"
     assert "income deprivation affecting children" in found["IDACI"].lower()
-    assert len(found) == 4  # "(held in May)" is no acronym
+    assert len(found) == 5  # "(held in May)" and "(2025)" are no acronyms
 
 
 def test_glossary_keeps_several_expansions() -> None:
@@ -65,6 +67,22 @@ def test_follow_up_carries_the_previous_subject() -> None:
     assert "priorities" in chained and "2019" in chained
     now, _ = make_standalone("and who chairs it now?", ["Who chaired the OSCB in 2019-21?"])
     assert "OSCB" in now and "2019" not in now
+
+
+def test_a_follow_up_that_names_its_own_subject_carries_nothing() -> None:
+    asked = "and when did the exec sign off the 24/25 annual report?"
+    standalone, followup = make_standalone(asked, ["When did the new structure come in?"])
+    assert not followup and standalone == asked
+    short, followup = make_standalone("and who chairs it?", ["What is the Kingfisher Team?"])
+    assert followup and "Kingfisher" in short
+
+
+def test_a_later_part_that_only_says_when_asks_about_the_earlier_parts_subject() -> None:
+    earlier = "How many delegates rated the conference as excellent before the day?"
+    after, followup = make_standalone("how many after?", [earlier], part=True)
+    assert followup and "delegates" in after and "conference" in after
+    alone, followup = make_standalone("how many after?", [earlier])  # a new turn: not forced
+    assert not followup and alone == "how many after?"
 
 
 def test_acronyms_expand_both_ways() -> None:

@@ -10,7 +10,14 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
-from assistant.compose.figures import has_count, has_figure, question_numbers, states_number
+from assistant.compose.figures import (
+    counts_other,
+    has_count,
+    has_figure,
+    question_numbers,
+    states_number,
+)
+from assistant.compose.lists import holds
 from assistant.compose.periods import covers, of_time, times_a_document
 from assistant.compose.premises import misses_premise
 from assistant.compose.question import (
@@ -27,6 +34,7 @@ from assistant.compose.question import (
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
+from assistant.compose.tables import extreme_row, is_row, row_in_context
 from assistant.compose.topic import about, subject_words, topic_text, topic_words
 from assistant.compose.words import content_words, stem
 from assistant.query import named_periods
@@ -63,7 +71,11 @@ def _misses_contact(q: str, top: list[str]) -> bool:
 
 def _misses_money(q: str, top: list[str]) -> bool:
     """Asks how much money (or about a budget), and no top sentence has a sum in pounds."""
-    budget = re.search(r"\bwhat (?:is|was|'s) the (?:\w+ )?budget\b|\bbudget\??$", q, re.I)
+    budget = re.search(
+        r"\bwhat (?:is|was|'s) the (?:[\w'’]+ )?budget\b|^\W*(?:[\w'’&/-]+\s+){0,3}budget\W*$",
+        q,
+        re.I,
+    )  # "what is the budget?", "OSCP budget 24/25?"; not "the money left over from the budget"
     if MONEY_Q.search(q) and NUMBER_Q.search(q) or budget:
         return not any("£" in t for t in top)
     return False
@@ -84,10 +96,17 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     def timely(s: Scored) -> bool:
         return covers(s.chunk, years) if by_document else of_time(s.chunk, s.text, years)
 
+    if extreme_row(request, scored) is not None:
+        return False  # "which sector sent the most, and how many?": the table's largest row
     counts = re.search(r"\bhow many\b(?! ?(?:months|years|weeks|days|hours|minutes)\b)", q, re.I)
-    figure = has_count if counts else has_figure  # "in the last two months" counts no ICPCs
+    change = _ASKS_CHANGE.search(q)  # else "57 fewer children" is not how many there are
+    figure = (  # "in the last two months" counts no ICPCs
+        (lambda t: has_count(t, differences=bool(change))) if counts else has_figure
+    )
     return not any(
-        figure(s.text)
+        holds(s, figure)
+        and not (counts and counts_other(q, s.text))
+        and (not is_row(s.text) or row_in_context(request.question, s))
         and about(s, subject, request.extra.get("related", []))
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35
@@ -100,6 +119,11 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     )
 
 
+_ASKS_CHANGE = re.compile(
+    r"\b(more|fewer|less|increase[sd]?|decrease[sd]?|reduc\w*|ris(?:e|en|ing)|rose|fall(?:en)?|"
+    r"fell|drop(?:ped)?|grow(?:n|th)?|grew|change[sd]?|compare[sd]?|difference|up|down)\b",
+    re.I,
+)
 _HOW_LONG = re.compile(
     r"\bhow (long|quickly|soon)\b|\bwithin how\b|\bwaiting (time|list)s?\b",
     re.I,
@@ -138,13 +162,38 @@ def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
         [str(y) for y in range(*request.years)] + [str(request.years[1])] if request.years else []
     )
     ending = _ASKS_END.search(q)
+    synonyms_of = request.extra.get("synonyms_of", {})
+    if _undated_event(scored, bool(past)):
+        return True
     return not any(
         (DATE_IN.search(x.text) or (past and named_periods(x.text)))
-        and (not rare or any(w in content_words(x.text) for w in rare))
+        and (not rare or _mentions(x.text, rare, synonyms_of))
         and (not named or any(y in x.text for y in named))  # the year asked about
         and (not ending or _GIVES_END.search(x.text))  # when it began does not say when it ends
         for x in scored[:6]
     )
+
+
+def _mentions(text: str, words: list[str], synonyms_of: dict[str, list[str]]) -> bool:
+    """One of the question's words, or the documents' words for all of them ("sign off":
+    approved)."""
+    found = content_words(text)
+    if any(w in found for w in words):
+        return True
+    covered: set[str] = set()  # the question's words that a synonym found here stands for
+    for phrase, terms in synonyms_of.items():
+        if any(content_words(t) <= found for t in terms):
+            covered |= content_words(phrase)
+    return bool(words) and set(words) <= covered
+
+
+def _undated_event(scored: list[Scored], past: bool) -> bool:
+    """The clear best match describes the event and gives no date ("the plan has been agreed
+    by the Executive Group for 2025-26"): a date elsewhere on the page is of another event."""
+    if len(scored) < 2 or scored[0].score - scored[1].score < 0.15:
+        return False
+    best = scored[0].text
+    return not (DATE_IN.search(best) or (past and named_periods(best)))
 
 
 _ASKS_END = re.compile(r"\b(end|ends|expire|expires|finish|finishes|deadline|due)\b", re.I)
@@ -165,8 +214,8 @@ def _misses_holder(request: AnswerRequest, scored: list[Scored]) -> bool:
     subject = [w for w in subject_words(request, scored, 3) if w != role][:2]
     return not any(
         names_person(s.text, lower)
-        and role in (topic := topic_words(s))
-        and (not subject or any(w in topic for w in subject))
+        and role in topic_words(s)
+        and about(s, subject, request.extra.get("related", []))  # "CSA": Child Sexual Abuse
         for s in scored[:8]
     )
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.abstain import abstention, near_miss, out_of_time
+from assistant.compose.acronyms import spell_out
 from assistant.compose.render import render
 from assistant.compose.scoring import score_sentences
 from assistant.compose.selection import select
@@ -44,4 +45,5 @@ class ExtractiveComposer:
         if elsewhen is not None:
             return abstention(request, chunks, self.contact_hint, closest=elsewhen)
         picked = select(request, scored, self.max_sentences)
-        return render(request, picked)
+        acronym, entries = request.extra.get("spellings") or ("", [])
+        return spell_out(render(request, picked), acronym, entries)

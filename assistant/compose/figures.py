@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.words import stem
 from assistant.query import without_periods
 
 _NUMBER_WORDS = re.compile(
@@ -71,18 +72,72 @@ def has_figure(text: str) -> bool:
     )
 
 
-def has_count(text: str) -> bool:
-    """A figure that counts (not a percentage, a rate or a year): what "how many" asks for.
+# "57 fewer children": a difference, which does not say how many there are.
+_NOT_A_CHANGE = r"(?!\s+(?:\w+\s+)?(?:fewer|more|less)\b)"
+
+
+def has_count(text: str, differences: bool = True) -> bool:
+    """A figure that counts (not a percentage, a rate or a year): what "how many" asks for;
+    without ``differences``, "57 fewer children" is no count either.
 
     >>> has_count("It fell from 798 to 733."), has_count("It stayed at 19.3%.")
     (True, False)
     >>> has_count("21% were re-referred within 12 months."), has_count("in the last two months")
     (False, False)
+    >>> has_count("a 9% fall (57 fewer children aged 10-19)", differences=False)
+    False
     """
+    tail = _NOT_A_SPAN + ("" if differences else _NOT_A_CHANGE)
     found = re.findall(
-        r"(?<![A-Za-z\d.])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d])" + _NOT_A_SPAN,
+        r"(?<![A-Za-z\d.-])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d-])" + tail,
         _NAMED_NUMBER.sub(" ", text),
     )
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(",")) for f in found) or bool(
-        re.search(_NUMBER_WORDS.pattern + _NOT_A_SPAN, text, re.I)
+        re.search(_NUMBER_WORDS.pattern + tail, text, re.I)
+    )
+
+
+_STOP = (
+    r"did|do|does|were|was|are|is|have|has|had|will|would|went|got|in|from|of|on|at|for|to|"
+    r"by|with|that|who|which|this|last|per|a|the|there|we|they|our|it"
+)
+_COUNT_STOP = re.compile(rf"(?:{_STOP}|and|or|to|as|than|is|be|been|%)", re.I)
+_ASKED_THING = re.compile(rf"\bhow many\s+((?:(?!(?:{_STOP})\b)[\w'’-]+\s*){{1,3}})", re.I)
+
+
+def counts_other(question: str, text: str) -> bool:
+    """The sentence speaks of what "how many" asks about, but its numbers count something else:
+    "2 themed meetings on sepsis and on cancer related deaths" gives no number of deaths.
+
+    >>> counts_other("How many child deaths from sepsis were reviewed?",
+    ...              "2 themed meetings on sepsis and on cancer related deaths")
+    True
+    >>> counts_other("How many deaths were reviewed?", "The panel reviewed 40 child deaths.")
+    False
+    """
+    asked = _ASKED_THING.search(question)
+    if not asked:
+        return False
+    said = asked.group(1).split()  # "fewer children attended": the counted noun, children
+    plural = [w for w in said if re.search(r"(?:[^s]s|ren|ple|men)$", w.lower())]
+    head = stem((plural or said)[0 if plural else -1].lower())
+    if head not in {stem(w.lower()) for w in re.findall(r"[\w'’-]+", text)}:
+        return False
+    tokens = re.findall(r"[\w'’/-]+", text)
+    words = [stem(w.lower()) for w in tokens]
+    numbers = [
+        i
+        for i, w in enumerate(tokens)
+        if (re.fullmatch(r"\d[\d,]*", w) and not re.fullmatch(r"(19|20)\d\d", w))
+        or _NUMBER_WORDS.fullmatch(w)
+    ]
+    # Only numbers that say what they count ("2 themed meetings", not "rose to 730 at the
+    # end") can show that it is something else.
+    explicit = [
+        i for i in numbers if i + 1 < len(tokens) and not _COUNT_STOP.fullmatch(tokens[i + 1])
+    ]
+    return (
+        bool(explicit)
+        and len(explicit) == len(numbers)
+        and not any(head in words[i + 1 : i + 5] for i in numbers)
     )

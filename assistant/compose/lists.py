@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.compose.scoring import Scored
+from assistant.compose.tables import is_row, rows_from
 from assistant.types import Chunk
 
 
@@ -23,6 +24,8 @@ def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = Non
         chunk, start = next_chunk(chunk.id) or chunk, 0
     following = chunk.sentences[start : start + 11]
     leads_a_list = following and following[0].startswith("- ") and not _in_item(s)
+    if is_intro(s.text) and following and is_row(following[0]):  # "...evaluation:" + a table
+        return [Scored(s.chunk_rank, chunk, j, t, s.score) for j, t in rows_from(chunk, start)]
     if not (is_intro(s.text) or leads_a_list):
         return []
     items: list[Scored] = []
@@ -44,6 +47,14 @@ def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = Non
             break
         chunk, start = following_chunk, 0
     return items
+
+
+def holds(s: Scored, test: Callable[[str], bool]) -> bool:
+    """The sentence, or the table it introduces ("...rate their understanding:" + rows),
+    passes ``test`` (has a figure, a count...)."""
+    if test(s.text):
+        return True
+    return is_intro(s.text) and any(is_row(r.text) and test(r.text) for r in list_after(s))
 
 
 def _inside_item(chunk: Chunk, sentence: str) -> bool:

@@ -89,6 +89,9 @@ def _other_instance(request: AnswerRequest, scored: list[Scored]) -> bool:
         before = re.search(rf"((?:[\w'’()-]+\s+){{1,3}}){head}s?\b", best, re.I)
         if before is None or kinds & {w.lower() for w in re.findall(r"[\w'’-]+", best)}:
             continue
+        context = {stem(w.lower()) for w in re.findall(r"[\w'’-]+", topic_text(scored[0]))}
+        if {stem(w) for w in kinds} <= context:
+            continue  # "members of the group developed..." under "Procedures Subgroup"
         near = [s.text.lower() for s in scored[1:6] if s.score >= scored[0].score - 0.15]
         if not any(kinds <= set(re.findall(r"[\w'’-]+", t)) and head in t for t in near):
             return True

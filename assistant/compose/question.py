@@ -224,7 +224,7 @@ def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     content = [
         w
         for w in content_words(question)
-        if not w.isdigit() and w not in GENERIC and w not in ASKING_STEMS
+        if not re.fullmatch(r"\d+(?:[/-]\d+)?", w) and w not in GENERIC and w not in ASKING_STEMS
     ]
     # A follow-up's own words first ("when did it first meet (... boards)?": first, meet).
     return sorted(content, key=lambda w: (w not in own and w in carried, -idf(w), w))[:n]
@@ -246,7 +246,7 @@ def _own_and_carried(question: str) -> tuple[set[str], set[str]]:
 _ROLE_Q = re.compile(
     r"^\s*who(?:'s|’s| is| was)?\s+(?:[\w'’-]+\s+){0,4}?"
     r"(chairs?|chaired|chairing|chairperson|manager|director|officer|scrutineer|"
-    r"co-?ordinator|commissioner)\b",
+    r"co-?ordinator|commissioner|author|reviewer|head|speaker)\b",
     re.I,
 )
 _PROPER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+) ([A-Z][a-z’'-]+)\b")

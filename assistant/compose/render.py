@@ -101,7 +101,9 @@ def _reading_order(picked: list[Scored]) -> dict[int, tuple]:
 
 def _follows(prev: Scored, p: Scored) -> bool:
     if p.chunk.id == prev.chunk.id:
-        return p.index == prev.index + 1
+        between = p.chunk.sentences[prev.index : p.index + 1]
+        table = len(between) > 1 and all("\t" in t for t in between)  # a header and its row
+        return p.index == prev.index + 1 or table
     return (
         p.chunk.meta.doc_id == prev.chunk.meta.doc_id
         and p.chunk.meta.position == prev.chunk.meta.position + 1
@@ -118,14 +120,19 @@ def _body(group: list[Scored], numbers: dict[str, int], citations: list[Citation
     """
     lines = []
     after_item = False
-    for p in group:
+    for i, p in enumerate(group):
         if p.chunk.id not in numbers:
             numbers[p.chunk.id] = len(citations) + 1
             citations.append(citation(numbers[p.chunk.id], p))
-        marker = f"[{numbers[p.chunk.id]}]"
-        item = p.text.startswith("- ")
+        marker = f" [{numbers[p.chunk.id]}]"
+        row = "\t" in p.text
+        following = group[i + 1] if i + 1 < len(group) else None
+        if row and following is not None and following.chunk.id == p.chunk.id:
+            marker = "" if "\t" in following.text else marker  # a table is cited once, at its end
+        item = p.text.startswith("- ") or row  # a list item or a table row
         # An item, or the first sentence after a list, starts a new line.
-        lines.append(f"\n{p.text} {marker}" if item or after_item else f"{p.text} {marker}")
+        text = p.text.replace("\t", " | ")  # a table row reads as its cells
+        lines.append(f"\n{text}{marker}" if item or after_item else f"{text}{marker}")
         after_item = item
     return inline_short_list(" ".join(lines).replace(" \n", "\n"))
 

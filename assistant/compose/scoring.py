@@ -29,7 +29,7 @@ from assistant.compose.question import (
     unseen_weight,
 )
 from assistant.compose.words import content_words, phrases
-from assistant.textutil import contact_kinds, paragraph_leads
+from assistant.textutil import contact_kinds, is_contents, paragraph_leads
 from assistant.types import Chunk
 
 
@@ -127,8 +127,16 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
     out: list[Scored] = []
     lead_in = content_words(chunk.meta.lead_in)
     title_words = content_words(chunk.meta.title) | set(re.findall(r"20\d\d", chunk.meta.title))
+    contents = {  # a contents page's lines ("Funding Arrangements 14") answer nothing
+        line.strip()
+        for part in chunk.text.split("\n\n")
+        if is_contents(part)
+        for line in part.split("\n")
+    }
     for i, sentence in enumerate(chunk.sentences):
-        if len(sentence.split()) < 3 and not sentence.startswith("- "):
+        if sentence in contents:
+            continue
+        if len(sentence.split()) < 3 and not sentence.startswith("- ") and "\t" not in sentence:
             if not (cues.contact and contact_kinds(sentence)):
                 continue  # too short to say anything, unless it is the asked-for address
         if content_words(sentence) <= title_words:
@@ -149,6 +157,9 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
             context |= content_words(chunk.sentences[i - 1])
         if leads[i] == leads[0]:  # the opening paragraph goes on from the chunk before
             context |= lead_in
+        elif "\t" in sentence:  # a table row: what the sentence before the table says it shows
+            start = leads.index(leads[i])
+            context |= content_words(chunk.sentences[start - 1]) if start else set()
         inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight
         overlap = 0.6 * direct + 0.4 * inherited
         score = 0.55 * sim + 0.35 * overlap - 0.012 * rank

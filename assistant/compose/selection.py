@@ -7,7 +7,7 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.figures import has_count, has_figure
-from assistant.compose.lists import is_intro, list_after, list_before
+from assistant.compose.lists import holds, is_intro, list_after, list_before
 from assistant.compose.periods import as_of, covers
 from assistant.compose.question import (
     COMPARE_Q,
@@ -21,11 +21,13 @@ from assistant.compose.question import (
     focus_word,
 )
 from assistant.compose.scoring import Scored
+from assistant.compose.tables import extreme_row, is_row, with_headers
 from assistant.compose.words import GENERIC, content_words
 from assistant.index import newest_key
 
 _ANAPHORA = re.compile(
-    r"^(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
+    r"^(?!This (?:annual )?(?:report|plan|document|strategy)\b)"  # the document itself
+    r"(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
     r"As a result|Essentially|In essence|In other words|In short|In practice|Specifically)\b"
 )
 
@@ -35,7 +37,7 @@ def select(request: AnswerRequest, scored: list[Scored], max_sentences: int) -> 
     once: a document that repeats itself (a summary page and a detail page) is quoted once."""
     seen: set[str] = set()
     out: list[Scored] = []
-    for s in _select(request, scored, max_sentences):
+    for s in with_headers(_select(request, scored, max_sentences)):
         key = re.sub(r"[^a-z0-9]", "", s.text.lower())
         if key not in seen:
             seen.add(key)
@@ -50,7 +52,7 @@ def _select(request: AnswerRequest, scored: list[Scored], max_sentences: int) ->
     picked.extend(list_after(best, request.next_chunk))
     by_key = {(x.chunk.id, x.index): x for x in scored}
     after = by_key.get((best.chunk.id, best.index + 1))
-    if after and _completes(request, scored, best, after):
+    if after and not is_row(best.text) and _completes(request, scored, best, after):
         picked.append(after)  # the sentence that completes a short lead
     elif after and is_intro(after.text) and not is_intro(best.text):
         # "We have conducted audits... The key themes identified include:" and the themes.
@@ -80,11 +82,14 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     """The lead by time (``_timely_lead``); but when the question asks for a kind of thing (a
     frequency, a date, a figure, a name) that the lead lacks, a near-best sentence of the same
     time that holds one leads instead."""
+    extreme = extreme_row(request, scored)
+    if extreme is not None:
+        return extreme  # "which sector sent the most?": the table's largest row
     best = _timely_lead(request, scored)
     wanted = answer_type(request)
     if wanted is has_figure and _HOW_MANY.search(request.question):
         wanted = has_count  # "how many went missing?": 798 to 733, not "19.3% repeatedly"
-    if wanted is None or wanted(best.text):
+    if wanted is None or holds(best, wanted):
         return best
     after = next((s for s in scored if s.chunk is best.chunk and s.index == best.index + 1), None)
     if after is not None and wanted(after.text) and len(best.text.split()) < 14:
@@ -102,7 +107,7 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
             focus is not None and focus in content_words(s.text) and s.score >= best.score - 0.18
         )  # "how many contacts?": the sentence with the number of contacts
         on_topic = max(s.overlap, s.topical - 0.1) >= 0.3  # its paragraph may name the topic
-        if same_time and wanted(s.text) and on_topic and on_point:
+        if same_time and holds(s, wanted) and on_topic and on_point:
             return s
     return best
 
@@ -207,7 +212,7 @@ def _claim_evidence(question: str, scored: list[Scored], best: Scored) -> Scored
 def _typed_first(request: AnswerRequest, picked: list[Scored]) -> None:
     """The sentence that holds the asked-for name/date/figure leads (reorders ``picked``)."""
     wanted = answer_type(request)
-    if wanted and not wanted(picked[0].text):
+    if wanted and not holds(picked[0], wanted):  # a table's introduction keeps its place
         lead_date = _date(picked[0])
         typed = next(
             (

@@ -79,6 +79,10 @@ _GENERIC_WORDS = {
     "did",
     "wa",
     "were",
+    # particles of phrasal verbs ("signed off", "set up", "find out") name no topic
+    "off",
+    "up",
+    "out",
 }
 
 

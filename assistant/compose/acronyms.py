@@ -1,0 +1,47 @@
+""" "What's GCP2?": an answer that uses an acronym without spelling it out starts with what the
+documents' own glossary says it stands for, and where each expansion comes from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.types import Answer
+
+_ASKS = re.compile(
+    r"\b(?i:what(?:'s|’s| is| are| does| do)\s+(?:an? |the )?)(?P<acr>[A-Z][A-Za-z&]*[A-Z]\d?s?)"
+    r"(?=\s*(?:\?|,|$|\s+(?i:stand|mean|short)))"
+    r"|^\W*(?P<bare>[A-Z][A-Za-z&]*[A-Z]\d?s?)\s*(?:\?|(?i:stands? for|means?)\b)",
+)
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym a question asks to have spelt out.
+
+    >>> asked_acronym("what's GCP2, the thing the health visitors are trained on?")
+    'GCP2'
+    >>> asked_acronym("What does OSAB stand for?"), asked_acronym("What does OSAB do?")
+    ('OSAB', None)
+    """
+    m = _ASKS.search(question.strip())
+    return (m.group("acr") or m.group("bare")) if m else None
+
+
+def spell_out(answer: Answer, acronym: str, entries: list[dict[str, str]]) -> Answer:
+    """Start the answer with the glossary's expansions (newest document first) unless it
+    already spells the acronym out; the expansions are the documents' words, never made up."""
+    if answer.abstained or not entries:
+        return answer
+    if any(e["expansion"].lower() in answer.text.lower() for e in entries):
+        return answer
+    newest = sorted(entries, key=lambda e: e.get("published", ""), reverse=True)
+    seen: dict[str, str] = {}
+    for e in newest:
+        seen.setdefault(e["expansion"].lower(), f"{e['expansion']} ({_short(e)})")
+    meanings = " or ".join(list(seen.values())[:2])
+    return replace(answer, text=f"{acronym} stands for {meanings}.\n\n{answer.text}")
+
+
+def _short(entry: dict[str, str]) -> str:
+    title = entry.get("title", "").split(" (")[0].strip()
+    return f"{title}, {entry['published']}" if entry.get("published") else title
