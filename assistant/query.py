@@ -126,11 +126,33 @@ def split_parts(question: str) -> list[str]:
 
     >>> split_parts("Who chaired the OSCB in 2019-21, and who chairs the partnership now?")
     ['Who chaired the OSCB in 2019-21?', 'who chairs the partnership now?']
+    >>> split_parts("How many nursery staff and how many childminders came on training?")[0]
+    'How many nursery staff came on training?'
     """
     parts = [p.strip(" ,;") for p in _PART_SPLIT.split(question) if p.strip(" ,;")]
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [question]
-    return [p if p.endswith("?") else p + "?" for p in parts]
+    parts = [p if p.endswith("?") else p + "?" for p in parts]
+    return _shared_predicate(parts)
+
+
+_BARE_COUNT = re.compile(r"^how many ((?:[\w'’-]+ ){0,2}[\w'’-]+)\?$", re.I)
+_COUNTED = re.compile(
+    r"^how many (?:[\w'’-]+ ){0,2}?[\w'’-]*(?:[^s\W]s|ren|ple|men|staff)\b (?P<rest>.+)$", re.I
+)
+
+
+def _shared_predicate(parts: list[str]) -> list[str]:
+    """ "How many nursery staff and how many childminders came on training?": the first part
+    ("How many nursery staff?") asks about the same thing as the second.
+
+    >>> _shared_predicate(["How many nursery staff?", "how many childminders came on training?"])
+    ['How many nursery staff came on training?', 'how many childminders came on training?']
+    """
+    first, second = _BARE_COUNT.match(parts[0]), _COUNTED.match(parts[-1])
+    if len(parts) != 2 or not first or not second:
+        return parts
+    return [f"How many {first.group(1)} {second.group('rest')}", parts[1]]
 
 
 def subject_terms(question: str) -> list[str]:

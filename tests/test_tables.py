@@ -124,3 +124,23 @@ def test_a_contents_page_is_never_quoted() -> None:
     answer = ask("Which agencies attended multi-agency training?", [contents, AGENCIES])
     assert not answer.abstained and "Schools" in answer.text
     assert "Funding Arrangements" not in answer.text and "Conference" not in answer.text
+
+
+@pytest.mark.slow
+def test_how_many_of_one_row_leads_with_that_row() -> None:
+    idf = {"foster": 7.0, "carer": 6.0, "polic": 4.0, "came": 2.0, "train": 2.0}
+    answer = ask(
+        "How many foster carers came on multi-agency training?",
+        [AGENCIES],
+        idf=lambda w: idf.get(w, 9.0),
+    )
+    assert not answer.abstained
+    assert answer.text.split("\n\n")[0].splitlines()[-1] == "Foster Carers | 21 [1]"
+
+
+def test_a_figure_that_names_a_figure_or_table_is_no_count() -> None:
+    from assistant.compose.figures import has_count, has_figure
+
+    assert not has_count("Training has evaluated positively, as outlined in Figure four.")
+    assert not has_figure("The breakdown is in Table 3 and Appendix B.")
+    assert has_count("Four courses ran.") and has_count("Nurseries\t1041")

@@ -17,7 +17,8 @@ _NUMBER_WORDS = re.compile(
 # A number that names something rather than counting it: "Section 11", "section 175/157".
 _NAMED_NUMBER = re.compile(
     r"\b(section|sections|s\.|part|chapter|paragraph|page|tier|level|stage|step|phase|"
-    r"priority|aim|objective|article|schedule|regulation|rule)\s+\d+[a-z]?(?:\s*/\s*\d+)*",
+    r"priority|aim|objective|article|schedule|regulation|rule|figure|table|appendix|annex)\s+"
+    r"(?:\d+[a-z]?(?:\s*/\s*\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.I,
 )
 
@@ -66,7 +67,8 @@ def has_figure(text: str) -> bool:
     >>> has_figure("Section 11 self-assessments and the Section 175/157 audit")
     False
     """
-    found = re.findall(r"(?<![A-Za-z\d])\d[\d,.%]*(?![A-Za-z])", _NAMED_NUMBER.sub(" ", text))
+    text = _NAMED_NUMBER.sub(" ", text)
+    found = re.findall(r"(?<![A-Za-z\d])\d[\d,.%]*(?![A-Za-z])", text)
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(".,")) for f in found) or bool(
         _NUMBER_WORDS.search(text)
     )
@@ -88,9 +90,9 @@ def has_count(text: str, differences: bool = True) -> bool:
     False
     """
     tail = _NOT_A_SPAN + ("" if differences else _NOT_A_CHANGE)
+    text = _NAMED_NUMBER.sub(" ", text)  # "Figure four", "Section 11": names, not counts
     found = re.findall(
-        r"(?<![A-Za-z\d.-])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d-])" + tail,
-        _NAMED_NUMBER.sub(" ", text),
+        r"(?<![A-Za-z\d.-])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d-])" + tail, text
     )
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(",")) for f in found) or bool(
         re.search(_NUMBER_WORDS.pattern + tail, text, re.I)

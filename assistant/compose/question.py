@@ -246,10 +246,11 @@ def _own_and_carried(question: str) -> tuple[set[str], set[str]]:
 _ROLE_Q = re.compile(
     r"^\s*who(?:'s|’s| is| was)?\s+(?:[\w'’-]+\s+){0,4}?"
     r"(chairs?|chaired|chairing|chairperson|manager|director|officer|scrutineer|"
-    r"co-?ordinator|commissioner|author|reviewer|head|speaker)\b",
+    r"co-?ordinator|commissioner|author|reviewer|head|speaker|partner(?!s))\b",
     re.I,
 )
-_PROPER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+) ([A-Z][a-z’'-]+)\b")
+# Runs of capitalised words: "Tan Lea" (a name), "Thames Valley Police" (not one).
+_PROPER_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)+\b")
 
 
 def asked_role(question: str) -> str | None:
@@ -270,10 +271,12 @@ def names_person(text: str, lower_words: Collection[str]) -> bool:
     True
     >>> names_person("The Business Manager chairs it.", {"business", "manager"})
     False
+    >>> names_person("Naming Delegate Safeguarding Partners", set())  # a longer run: a title
+    False
     """
     return any(
-        a.lower() not in lower_words and b.lower() not in lower_words
-        for a, b in _PROPER_PAIR.findall(text)
+        len(run := m.group(0).split()) == 2 and all(w.lower() not in lower_words for w in run)
+        for m in _PROPER_RUN.finditer(text)
     )
 
 

@@ -85,7 +85,7 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         - content_words(request.question),
         idf=request.extra.get("idf") or (lambda w: 1.0),
         numeric=bool(NUMBER_Q.search(request.question)),
-        titles=_title_overlap(request.question, chunks),
+        titles=title_overlap(request.question, chunks),
         recency=recency(chunks),
         focus=focus_word(request),
         wanted=answer_type(request),
@@ -211,7 +211,7 @@ def _adjust(
     return score
 
 
-def _title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
+def title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
     """How strongly a question names a document ("the 2019-21 business plan")."""
     q = content_words(question) | set(re.findall(r"20\d\d(?:[-/]\d\d)?", question))
     out: dict[str, float] = {}

@@ -20,8 +20,9 @@ from assistant.compose.question import (
     claim_terms,
     focus_word,
 )
-from assistant.compose.scoring import Scored
-from assistant.compose.tables import extreme_row, is_row, with_headers
+from assistant.compose.scoring import Scored, title_overlap
+from assistant.compose.tables import extreme_row, is_row, row_in_context, with_headers
+from assistant.compose.topic import subject_words
 from assistant.compose.words import GENERIC, content_words
 from assistant.index import newest_key
 
@@ -91,6 +92,21 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
         wanted = has_count  # "how many went missing?": 798 to 733, not "19.3% repeatedly"
     if wanted is None or holds(best, wanted):
         return best
+    if wanted is has_count:  # "how many nursery staff came on training?": "Nurseries 1041"
+        subject = set(subject_words(request, scored))
+        row = next(
+            (
+                s
+                for s in scored[:30]
+                if is_row(s.text)
+                and has_count(s.text)
+                and content_words(s.text) & subject
+                and row_in_context(request.question, s)
+            ),
+            None,
+        )
+        if row is not None:
+            return row
     after = next((s for s in scored if s.chunk is best.chunk and s.index == best.index + 1), None)
     if after is not None and wanted(after.text) and len(best.text.split()) < 14:
         return best  # "...changes in the Chair's role. In January 2025, Lisa Lyons..." follows
@@ -125,6 +141,16 @@ def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
             return topical
     pool = [s for s in scored if s.score >= scored[0].score - margin][:8]
     if request.years:
+        named = {
+            d for d, v in title_overlap(request.question, [s.chunk for s in scored]).items() if v
+        }
+        own = [  # "under the 2018 refresh": that document, not another one of 2018
+            s
+            for s in scored[:12]
+            if s.chunk.meta.doc_id in named and s.score >= scored[0].score - 0.15
+        ]
+        if len(named) == 1 and own:  # two named ("between the 2018 refresh and ..."): as before
+            return own[0]
         timely = [s for s in pool if covers(s.chunk, request.years)]
         return timely[0] if timely else scored[0]
     if request.time_intent != "current":
