@@ -18,15 +18,21 @@ def is_row(text: str) -> bool:
     return "\t" in text
 
 
+def table_start(row: Scored) -> int:
+    """The index of the first row (the header) of the table a row belongs to."""
+    start = row.index
+    while start > 0 and is_row(row.chunk.sentences[start - 1]):
+        start -= 1
+    return start
+
+
 def with_headers(picked: list[Scored]) -> list[Scored]:
     """Table rows keep their table's header row before them: "EY core courses 51 1260 1103"
     means nothing without "Course Type, Number of Courses, Offered Places, Attended"."""
     out: list[Scored] = []
     for p in picked:
         if is_row(p.text):
-            start = p.index
-            while start > 0 and is_row(p.chunk.sentences[start - 1]):
-                start -= 1
+            start = table_start(p)
             if start < p.index and not any(
                 q.chunk.id == p.chunk.id and q.index == start for q in [*out, *picked]
             ):
@@ -77,10 +83,7 @@ def extreme_row(request: AnswerRequest, scored: list[Scored]) -> Scored | None:
     )
     if best is None:
         return None
-    start = best.index
-    while start > 0 and is_row(best.chunk.sentences[start - 1]):
-        start -= 1
-    rows = rows_from(best.chunk, start, limit=100)
+    rows = rows_from(best.chunk, table_start(best), limit=100)
     header, body = rows[0][1].split("\t"), rows[1:]
     if not all(re.search(r"[A-Za-z]", cell) for cell in header):
         return None  # no column names: a contents list ("Funding Arrangements 14"), no table
