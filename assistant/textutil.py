@@ -110,6 +110,11 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in lines if w.isalpha() and w.islower())
 
 
+def is_row(text: str) -> bool:
+    """A table row: ``split_sentences`` keeps each tab-separated line whole."""
+    return "\t" in text
+
+
 def is_contents(table: str) -> bool:
     r"""A table of contents: every row a title and a page number, the pages in order.
 

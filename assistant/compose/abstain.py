@@ -34,7 +34,7 @@ from assistant.compose.question import (
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored
-from assistant.compose.tables import extreme_row, is_row, row_in_context
+from assistant.compose.tables import extreme_row, is_row, row_in_context, row_on_subject
 from assistant.compose.topic import about, subject_words, topic_text, topic_words
 from assistant.compose.words import content_words, stem
 from assistant.query import named_periods
@@ -112,7 +112,7 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
             max(s.overlap, s.topical - 0.1) >= 0.35
             or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
             or (typed is not None and typed(s.text) and s.overlap >= 0.25)
-            or (is_row(s.text) and content_words(s.text) & set(subject))  # "Nurseries 1041"
+            or row_on_subject(q, s, subject)  # "Nurseries 1041"
         )
         and all(states_number(topic_text(s), n) for n in asked)  # "aged 19-21" is not "16-17"
         and (not request.years or timely(s))

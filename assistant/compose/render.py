@@ -11,6 +11,7 @@ from assistant.compose.periods import doc_order
 from assistant.compose.question import claim_terms
 from assistant.compose.scoring import Scored
 from assistant.index import newest_key
+from assistant.textutil import is_row
 from assistant.types import Answer, Chunk, ChunkMeta, Citation, Notice
 
 
@@ -102,7 +103,7 @@ def _reading_order(picked: list[Scored]) -> dict[int, tuple]:
 def _follows(prev: Scored, p: Scored) -> bool:
     if p.chunk.id == prev.chunk.id:
         between = p.chunk.sentences[prev.index : p.index + 1]
-        table = len(between) > 1 and all("\t" in t for t in between)  # a header and its row
+        table = len(between) > 1 and all(is_row(t) for t in between)  # a header and its row
         return p.index == prev.index + 1 or table
     return (
         p.chunk.meta.doc_id == prev.chunk.meta.doc_id
@@ -125,10 +126,10 @@ def _body(group: list[Scored], numbers: dict[str, int], citations: list[Citation
             numbers[p.chunk.id] = len(citations) + 1
             citations.append(citation(numbers[p.chunk.id], p))
         marker = f" [{numbers[p.chunk.id]}]"
-        row = "\t" in p.text
+        row = is_row(p.text)
         following = group[i + 1] if i + 1 < len(group) else None
         if row and following is not None and following.chunk.id == p.chunk.id:
-            marker = "" if "\t" in following.text else marker  # a table is cited once, at its end
+            marker = "" if is_row(following.text) else marker  # a table is cited once, at its end
         item = p.text.startswith("- ") or row  # a list item or a table row
         # An item, or the first sentence after a list, starts a new line.
         text = p.text.replace("\t", " | ")  # a table row reads as its cells

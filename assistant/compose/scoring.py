@@ -29,7 +29,7 @@ from assistant.compose.question import (
     unseen_weight,
 )
 from assistant.compose.words import content_words, phrases
-from assistant.textutil import contact_kinds, is_contents, paragraph_leads
+from assistant.textutil import contact_kinds, is_contents, is_row, paragraph_leads
 from assistant.types import Chunk
 
 
@@ -136,7 +136,7 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
     for i, sentence in enumerate(chunk.sentences):
         if sentence in contents:
             continue
-        if len(sentence.split()) < 3 and not sentence.startswith("- ") and "\t" not in sentence:
+        if len(sentence.split()) < 3 and not sentence.startswith("- ") and not is_row(sentence):
             if not (cues.contact and contact_kinds(sentence)):
                 continue  # too short to say anything, unless it is the asked-for address
         if content_words(sentence) <= title_words:
@@ -157,7 +157,7 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
             context |= content_words(chunk.sentences[i - 1])
         if leads[i] == leads[0]:  # the opening paragraph goes on from the chunk before
             context |= lead_in
-        elif "\t" in sentence:  # a table row: what the sentence before the table says it shows
+        elif is_row(sentence):  # a table row: what the sentence before the table says it shows
             start = leads.index(leads[i])
             context |= content_words(chunk.sentences[start - 1]) if start else set()
         inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight

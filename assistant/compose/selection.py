@@ -21,7 +21,7 @@ from assistant.compose.question import (
     focus_word,
 )
 from assistant.compose.scoring import Scored, title_overlap
-from assistant.compose.tables import extreme_row, is_row, row_in_context, with_headers
+from assistant.compose.tables import extreme_row, is_row, row_on_subject, with_headers
 from assistant.compose.topic import subject_words
 from assistant.compose.words import GENERIC, content_words
 from assistant.index import newest_key
@@ -93,15 +93,12 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     if wanted is None or holds(best, wanted):
         return best
     if wanted is has_count:  # "how many nursery staff came on training?": "Nurseries 1041"
-        subject = set(subject_words(request, scored))
+        subject = subject_words(request, scored)
         row = next(
             (
                 s
                 for s in scored[:30]
-                if is_row(s.text)
-                and has_count(s.text)
-                and content_words(s.text) & subject
-                and row_in_context(request.question, s)
+                if has_count(s.text) and row_on_subject(request.question, s, subject)
             ),
             None,
         )

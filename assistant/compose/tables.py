@@ -9,13 +9,8 @@ from assistant.answerer import AnswerRequest
 from assistant.compose.scoring import Scored
 from assistant.compose.topic import topic_words
 from assistant.compose.words import GENERIC, content_words
-from assistant.textutil import paragraph_leads
+from assistant.textutil import is_row, paragraph_leads
 from assistant.types import Chunk
-
-
-def is_row(text: str) -> bool:
-    """A table row: its cells are tab-separated."""
-    return "\t" in text
 
 
 def table_start(row: Scored) -> int:
@@ -61,6 +56,16 @@ def row_in_context(question: str, s: Scored) -> bool:
         return True  # the columns are what was asked about ("Number of Courses")
     own = content_words(s.text)
     return bool((asked - own) & (topic_words(s) - own - GENERIC))
+
+
+def row_on_subject(question: str, s: Scored, subject: list[str]) -> bool:
+    """A row whose label names the question's subject, in a table on what it asks about
+    ("Nurseries 1041" for "how many nursery staff came on training?")."""
+    return (
+        is_row(s.text)
+        and bool(content_words(s.text) & set(subject))
+        and row_in_context(question, s)
+    )
 
 
 _EXTREME = re.compile(
