@@ -179,8 +179,11 @@ class Assistant:
                     "explicit_present": part_plan.explicit_present,
                     "idf": self._derived.idf,
                     "lower_words": self._derived.lower_words,
-                    # A child's name in the message is no topic to search for, nor to repeat.
-                    "unknown": [] if personal else part_plan.unknown,
+                    # A child's name in the message is no topic to search for, nor to repeat;
+                    # a part's name that the whole question explains is known.
+                    "unknown": []
+                    if personal
+                    else [u for u in part_plan.unknown if u in plan.unknown],
                     # The documents' words for the question's shorthand and acronyms.
                     "related": part_plan.synonyms + part_plan.expansions,
                     "synonyms_of": part_plan.synonyms_of,

@@ -128,12 +128,26 @@ def split_parts(question: str) -> list[str]:
     ['Who chaired the OSCB in 2019-21?', 'who chairs the partnership now?']
     >>> split_parts("How many nursery staff and how many childminders came on training?")[0]
     'How many nursery staff came on training?'
+    >>> split_parts("HOTH - what is changing, and who is being consulted?")[1]
+    'HOTH - who is being consulted?'
     """
     parts = [p.strip(" ,;") for p in _PART_SPLIT.split(question) if p.strip(" ,;")]
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [question]
     parts = [p if p.endswith("?") else p + "?" for p in parts]
+    topic = _TOPIC.match(parts[0])
+    if topic:  # "CSA conference delegates - how many from health and how many from CSC?"
+        parts[1:] = [f"{topic.group(0)}{p}" for p in parts[1:]]
     return _shared_predicate(parts)
+
+
+# A topic set before the question itself, shared by all its parts: "HOTH - what's ...",
+# "In the training delivery table, how many ...".
+_TOPIC = re.compile(
+    r"^(?:[^?]{3,60}?\s[-–:]\s+|(?:in|for|under|on) [^,?]{3,60},\s*)"
+    r"(?=(?:who|what|when|how|which|where|why|is|are|does|do|did)\b)",
+    re.I,
+)
 
 
 _BARE_COUNT = re.compile(r"^how many ((?:[\w'’-]+ ){0,2}[\w'’-]+)\?$", re.I)
@@ -199,6 +213,8 @@ def is_elliptical(question: str) -> bool:
     >>> is_elliptical("is a new version on the way?")
     True
     """
+    if re.match(r"\s*how many (?:were|was|are|did|have|had)\b", question, re.I):
+        return True  # "how many were taken up?": of the places the earlier part named
     own = [t for t in subject_terms(question) if not re.search(r"\d", t)]
     return len([t for t in own if t.lower() not in _PLAN_WORDS]) == 0
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from assistant.textutil import MONTHS, english_words, words
+from assistant.textutil import MONTHS, english_words, spelt_phrase, words
 
 QUESTION_WORDS = {
     "what",
@@ -148,6 +148,8 @@ def unknown_names(question: str, known: set[str], corpus_text: str) -> list[str]
             continue
         if any(part in known for part in re.split(r"[-&]", lowered) if part) and "-" in lowered:
             continue
+        if token.isupper() and spelt_phrase(lowered, question):
+            continue  # "HOTH - ... harm outside the home": the question spells it out
         found.append(token)
     return found
 

@@ -129,3 +129,34 @@ def is_contents(table: str) -> bool:
         return False
     numbers = [int(p) for p in pages]
     return numbers == sorted(numbers) and numbers[-1] < 1000
+
+
+_SMALL = frozenset({"and", "of", "the", "for", "in", "on", "to"})
+
+
+def spelt_phrase(acronym: str, text: str) -> str | None:
+    """The run of ``text``'s words whose initials spell ``acronym`` (with or without their
+    small words), if there is one.
+
+    >>> spelt_phrase("hoth", "HOTH - what is changing in harm outside the home?")
+    'harm outside the home'
+    >>> spelt_phrase("ap", "the most common reason for alternative provision")
+    'alternative provision'
+    >>> spelt_phrase("csc", "how many came from social care?") is None
+    True
+    """
+    acronym = acronym.lower()
+    tokens = re.findall(r"[a-z]+", text.lower())
+    for i, first in enumerate(tokens):
+        if first[0] != acronym[0]:
+            continue
+        for skip in (frozenset(), _SMALL):
+            letters = ""
+            for j, w in enumerate(tokens[i : i + 2 * len(acronym)], start=i):
+                if w not in skip:
+                    letters += w[0]
+                if letters == acronym:
+                    return " ".join(tokens[i : j + 1])
+                if not acronym.startswith(letters):
+                    break
+    return None

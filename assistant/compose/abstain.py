@@ -24,6 +24,8 @@ from assistant.compose.question import (
     CONTACT_Q,
     DATE_IN,
     DATE_Q,
+    DURATION,
+    HOW_LONG,
     MONEY_Q,
     NUMBER_Q,
     answer_type,
@@ -33,7 +35,7 @@ from assistant.compose.question import (
     rarest,
 )
 from assistant.compose.render import citation, doc_label
-from assistant.compose.scoring import Scored
+from assistant.compose.scoring import Scored, title_overlap
 from assistant.compose.tables import extreme_row, is_row, row_in_context, row_on_subject
 from assistant.compose.topic import about, subject_words, topic_text, topic_words
 from assistant.compose.words import content_words, stem
@@ -92,8 +94,12 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     typed = wanted if wanted not in (None, has_figure) else None  # "how often": a frequency
     years = request.years or (0, 0)
     by_document = times_a_document(q)
+    named = title_overlap(q, [s.chunk for s in scored[:10]]) if by_document else {}
+    closest = max(named.values(), default=0.0)
 
     def timely(s: Scored) -> bool:
+        if closest:  # "when the 2019-21 business plan was written": that plan, not 2017-19's
+            return named.get(s.chunk.meta.doc_id, 0.0) == closest
         return covers(s.chunk, years) if by_document else of_time(s.chunk, s.text, years)
 
     if extreme_row(request, scored) is not None:
@@ -125,26 +131,16 @@ _ASKS_CHANGE = re.compile(
     r"fell|drop(?:ped)?|grow(?:n|th)?|grew|change[sd]?|compare[sd]?|difference|up|down)\b",
     re.I,
 )
-_HOW_LONG = re.compile(
-    r"\bhow (long|quickly|soon)\b|\bwithin how\b|\bwaiting (time|list)s?\b",
-    re.I,
-)
-_DURATION = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|thirty)"
-    r"[ -](working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b|"
-    r"\b(same|next) (working |school )?day\b|\bimmediately\b",
-    re.I,
-)
 
 
 def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
     """Asks how long or how quickly (or for a waiting time), and no top sentence on the
     question's subject gives a time span."""
-    if not _HOW_LONG.search(request.question):
+    if not HOW_LONG.search(request.question):
         return False
     subject = subject_words(request, scored)
     return not any(
-        _DURATION.search(s.text) and about(s, subject, request.extra.get("related", []))
+        DURATION.search(s.text) and about(s, subject, request.extra.get("related", []))
         for s in scored[:6]
     )
 

@@ -15,8 +15,12 @@ from assistant.textutil import EMAIL, PHONE, URL, words
 
 ASKS_CONTACT = re.compile(
     r"\b(e-?mail|website address|web address|phone|telephone|number to call|contact details|"
-    r"contact (?:the|us|them)|get in touch)\b",
+    r"contact (?:the|us|them)|get in touch|twitter|instagram|facebook|linkedin|social media|"
+    r"handle)\b",
     re.I,
+)
+_SOCIAL = re.compile(
+    r"(?<![\w.])@\w{2,}\b(?!\.)|\b(?:twitter|x|facebook|instagram|linkedin)\.com/\w", re.I
 )
 _CONTACT_WORDS = {
     "email",
@@ -33,6 +37,14 @@ _CONTACT_WORDS = {
     "contact",
     "details",
     "detail",
+    "twitter",
+    "instagram",
+    "facebook",
+    "linkedin",
+    "social",
+    "media",
+    "handle",
+    "account",
 }
 
 
@@ -51,6 +63,7 @@ def _kinds_asked(question: str) -> set[str]:
             ("email", r"\be-?mail\b"),
             ("website", r"\bweb ?(site )?address\b|\bwebsite\b"),
             ("phone", r"\b(phone|telephone|number to call|call)\b"),
+            ("social", r"\b(twitter|instagram|facebook|linkedin|social media|handle)\b"),
         )
         if re.search(cue, q)
     }
@@ -68,9 +81,13 @@ def gives_contact_of(question: str, sentence: str) -> bool:
     False
     >>> gives_contact_of("What is the OSCP phone number?", "oscp@oxfordshire.gov.uk")
     False
+    >>> gives_contact_of("whats the OSCB twitter handle?", "Email oscb@oxfordshire.gov.uk")
+    False
     """
     asked = _asked(question)
     kinds = _kinds_asked(question)
+    if "social" in kinds and _SOCIAL.search(sentence):
+        return True  # "@OSCB_News": a handle answers "what's the OSCB twitter handle?"
     for found in EMAIL.finditer(sentence) if "email" in kinds else ():
         if set(words(found.group(0).split("@")[0].replace(".", " "))) & asked:
             return True

@@ -116,6 +116,12 @@ def counts_other(question: str, text: str) -> bool:
     True
     >>> counts_other("How many deaths were reviewed?", "The panel reviewed 40 child deaths.")
     False
+    >>> counts_other("How many children were open to CAMHS?", "There were 6794 referrals.")
+    True
+    >>> counts_other("How many children were referred?", "There were 5203 referrals.")
+    False
+    >>> counts_other("How many people did training reach?", "It reaches 10,000 learners.")
+    False
     """
     asked = _ASKED_THING.search(question)
     if not asked:
@@ -123,9 +129,9 @@ def counts_other(question: str, text: str) -> bool:
     said = asked.group(1).split()  # "fewer children attended": the counted noun, children
     plural = [w for w in said if re.search(r"(?:[^s]s|ren|ple|men)$", w.lower())]
     head = stem((plural or said)[0 if plural else -1].lower())
-    if head not in {stem(w.lower()) for w in re.findall(r"[\w'’-]+", text)}:
-        return False
     tokens = re.findall(r"[\w'’/-]+", text)
+    if head not in {stem(w.lower()) for w in re.findall(r"[\w'’-]+", text)}:
+        return _counts_unasked(question, tokens, people=bool(_PEOPLE.search(head)))
     words = [stem(w.lower()) for w in tokens]
     numbers = [
         i
@@ -143,3 +149,26 @@ def counts_other(question: str, text: str) -> bool:
         and len(explicit) == len(numbers)
         and not any(head in words[i + 1 : i + 5] for i in numbers)
     )
+
+
+def _counts_unasked(question: str, tokens: list[str], people: bool) -> bool:
+    """The sentence's numbers that say what they count ("6794 referrals") all count things
+    the question does not name: no number of children open to CAMHS. When people are asked
+    for, any people counted answer ("over 80 practitioners" for "how many people?")."""
+    asked = {stem(w.lower()) for w in re.findall(r"[\w'’-]+", question)}
+    counted = [
+        tokens[i + 1]
+        for i, w in enumerate(tokens[:-1])
+        if re.fullmatch(r"\d[\d,]*", w) and re.fullmatch(r"[a-z]+s", tokens[i + 1])
+    ]
+    return bool(counted) and all(
+        stem(c) not in asked and not (people and _PEOPLE.search(c)) for c in counted
+    )
+
+
+# People, as a question asks for them ("people", "kids") and as a count names them
+# ("learners", "practitioners", "delegates", "attendees", "parents").
+_PEOPLE = re.compile(
+    r"(?:people|peopl|ppl|persons?|individu\w*|children|kids?|staff?|members?|profession\w*|"
+    r"workers?|practition|deleg|attende|[^e]ers?|ors?|ists?|ants?|ents?|ees?|ates?)$"
+)

@@ -92,6 +92,19 @@ def names_organisation(text: str) -> bool:
     return bool(_ORGANISATION.search(text))
 
 
+# "How quickly must a red enquiry be done?" is answered by a time span.
+HOW_LONG = re.compile(
+    r"\bhow (long|quickly|soon|fast)\b|\bwithin how\b|\bwaiting (time|list)s?\b",
+    re.I,
+)
+DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|thirty)"
+    r"[ -](working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b|"
+    r"\b(same|next) (working |school )?day\b|\bimmediately\b",
+    re.I,
+)
+
+
 def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
     """What kind of thing the question asks for, as a test on a sentence (or None)."""
     q = request.question
@@ -108,11 +121,20 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
         return names_organisation
     if re.search(r"\b(which|what) (edition|version|year)\b", q, re.I):
         return lambda t: bool(re.search(r"\b(19|20)\d\d\b", t))
+    if HOW_LONG.search(q):
+        return lambda t: bool(DURATION.search(t))
     if re.search(r"\bhow often\b|\bhow frequently\b", q, re.I):
         return lambda t: bool(_FREQUENCY.search(t))
     if NUMBER_Q.search(q):
         return has_figure
+    if _SUPERLATIVE.search(q):  # "the most common reason": "the largest group ..."
+        return lambda t: bool(_SUPERLATIVE.search(t))
     return None
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(most|largest|biggest|greatest|highest|main|majority|commonest|primary)\b", re.I
+)
 
 
 # Words that shape a question rather than name its subject ("how many", "how often").

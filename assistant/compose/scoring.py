@@ -28,8 +28,8 @@ from assistant.compose.question import (
     names_person,
     unseen_weight,
 )
-from assistant.compose.words import content_words, phrases
-from assistant.textutil import contact_kinds, is_contents, is_row, paragraph_leads
+from assistant.compose.words import content_words, initials, phrases
+from assistant.textutil import contact_kinds, is_contents, is_row, paragraph_leads, spelt_phrase
 from assistant.types import Chunk
 
 
@@ -65,6 +65,7 @@ class _Cues:
     term: str | None
     contact: bool  # asks for an email address, website or phone number
     role: str | None  # "who chairs X?": the role whose holder is asked for
+    spelt: list[tuple[re.Pattern, set[str]]]  # acronyms and their expansions (``_spelt``)
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -96,7 +97,28 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         term=defined_term(request.question),
         contact=bool(ASKS_CONTACT.search(request.question)),
         role=asked_role(request.question) if "lower_words" in request.extra else None,
+        spelt=_spelt(request, content_words(" ".join({c.meta.title for c in chunks}))),
     )
+
+
+def _spelt(request: AnswerRequest, titles: set[str]) -> list[tuple[re.Pattern, set[str]]]:
+    """Acronyms said in full, and full names said as acronyms: "CP plans" is said by a
+    sentence on "child protection plans", "alternative provision" by one on "AP". Each pair
+    is what a sentence must say and the question's words it then stands for."""
+    asked = content_words(request.question)
+    out: list[tuple[re.Pattern, set[str]]] = []
+    for phrase in request.extra.get("related") or []:
+        letters = initials(phrase)
+        if letters in titles or not phrase.strip():
+            continue  # the partnership's own name ("OSCB") tells no passage from another
+        said = re.compile(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b", re.I)
+        if letters in asked and len(letters) == 2 and len(content_words(phrase)) >= 2:
+            # "CP": two letters became a word of their own only lately; longer acronyms
+            # already meet their expansions through ``related``
+            out.append((said, {letters}))
+        elif phrase.isupper() and (spelt := spelt_phrase(phrase, request.question)):
+            out.append((said, content_words(spelt) & asked))
+    return [(said, gives) for said, gives in out if gives]
 
 
 def _question_words(request: AnswerRequest) -> set[str]:
@@ -147,6 +169,11 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
             else 0.0
         )
         words_here = content_words(sentence)
+        if is_row(sentence) and is_row(leads[i]):  # a row means what its header says
+            words_here |= content_words(leads[i])
+        for said, gives in cues.spelt:
+            if said.search(sentence):
+                words_here |= gives
         direct = sum(cues.idf(w) for w in own & words_here) / own_weight
         if cues.related & words_here:  # "front door" answered by a sentence on the MASH
             direct = min(

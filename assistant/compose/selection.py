@@ -93,12 +93,12 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     if wanted is None or holds(best, wanted):
         return best
     if wanted is has_count:  # "how many nursery staff came on training?": "Nurseries 1041"
-        subject = subject_words(request, scored)
+        subject = subject_words(request, scored, n=8)  # "delegates ... from health": Health
         row = next(
             (
                 s
                 for s in scored[:30]
-                if has_count(s.text) and row_on_subject(request.question, s, subject)
+                if has_count(s.text) and row_on_subject(request.question, s, subject, True)
             ),
             None,
         )

@@ -58,14 +58,18 @@ def row_in_context(question: str, s: Scored) -> bool:
     return bool((asked - own) & (topic_words(s) - own - GENERIC))
 
 
-def row_on_subject(question: str, s: Scored, subject: list[str]) -> bool:
+def row_on_subject(question: str, s: Scored, subject: list[str], label_only: bool = False) -> bool:
     """A row whose label names the question's subject, in a table on what it asks about
-    ("Nurseries 1041" for "how many nursery staff came on training?")."""
-    return (
-        is_row(s.text)
-        and bool(content_words(s.text) & set(subject))
-        and row_in_context(question, s)
-    )
+    ("Nurseries 1041" for "how many nursery staff came on training?"). ``label_only``: not
+    by a word its header shares ("Voluntary and Community Sector 12" under "Sector" names no
+    sector asked for)."""
+    if not is_row(s.text):
+        return False
+    label = content_words(s.text)
+    header = paragraph_leads(s.chunk.text, s.chunk.sentences)[s.index]
+    if label_only and header != s.text:
+        label -= content_words(header)
+    return bool(label & set(subject)) and row_in_context(question, s)
 
 
 _EXTREME = re.compile(

@@ -29,7 +29,13 @@ def subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> l
         and w not in FUNCTION_STEMS
         and not w[:1].isdigit()
     ]
-    return sorted(words, key=lambda w: (-idf(w), w))[:n]
+    # An acronym is as specific as its expansion: "CP" is child protection, not a rare word.
+    spelt = {
+        initials(r): max(idf(w) for w in content_words(r))
+        for r in request.extra.get("related") or []
+        if content_words(r)
+    }
+    return sorted(words, key=lambda w: (-spelt.get(w, idf(w)), w))[:n]
 
 
 def about(s: Scored, subject: list[str], related: list[str]) -> bool:

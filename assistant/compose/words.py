@@ -140,6 +140,7 @@ GENERIC = frozenset(stem(w) for w in _GENERIC_WORDS)
 
 
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,}[0-9]?)s\b")
+_SHORT_ACRONYM = re.compile(r"\b[A-Z]{2}\b")
 
 
 def content_words(text: str) -> set[str]:
@@ -147,9 +148,13 @@ def content_words(text: str) -> set[str]:
 
     >>> sorted(content_words("How many CSPRs are active?"))
     ['activ', 'cspr', 'mani']
+    >>> sorted(content_words("How many GPs came?"))
+    ['came', 'gp', 'mani']
     """
     text = _ACRONYM_PLURAL.sub(r"\1", text)  # "CSPRs" is the plural of "CSPR"
-    return {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
+    found = {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
+    short = {w.lower() for w in _SHORT_ACRONYM.findall(text)}  # "GPs", "CP plans"
+    return found | (short - STOP)
 
 
 def initials(phrase: str) -> str:
