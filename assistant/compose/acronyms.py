@@ -10,7 +10,7 @@ from assistant.types import Answer
 
 _ASKS = re.compile(
     r"\b(?i:what(?:'s|’s| is| are| does| do)\s+(?:an? |the )?)(?P<acr>[A-Z][A-Za-z&]*[A-Z]\d?s?)"
-    r"(?=\s*(?:\?|,|$|\s+(?i:stand|mean|short)))"
+    r"(?=\s*(?:\?|,|$|\s+(?i:stand|mean|short|(?:in|of|on|for|from|under|mentioned)\b)))"
     r"|^\W*(?P<bare>[A-Z][A-Za-z&]*[A-Z]\d?s?)\s*(?:\?|(?i:stands? for|means?)\b)",
 )
 
@@ -22,6 +22,8 @@ def asked_acronym(question: str) -> str | None:
     'GCP2'
     >>> asked_acronym("What does OSAB stand for?"), asked_acronym("What does OSAB do?")
     ('OSAB', None)
+    >>> asked_acronym("what's the NRM in the CE pilot?"), asked_acronym("What's the CE group?")
+    ('NRM', None)
     """
     m = _ASKS.search(question.strip())
     return (m.group("acr") or m.group("bare")) if m else None
