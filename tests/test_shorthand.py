@@ -5,6 +5,8 @@ common", and numbers that count something other than what is asked."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answerer import AnswerRequest
@@ -114,3 +116,67 @@ def test_how_fast_asks_for_a_time_span_and_the_most_common_for_a_superlative() -
     assert most is not None
     assert most("The largest group of children in AP are those requiring behaviour support.")
     assert not most("An update was provided on the numbers of children attending AP.")
+
+
+def test_pronouns_are_no_content_words() -> None:
+    words = content_words("and is he there to challenge us about his role? Is she? Are they?")
+    assert words == {"about", "challeng", "role", "there"}
+
+
+@pytest.mark.slow
+def test_a_list_item_that_leads_brings_the_introduction_from_the_chunk_before() -> None:
+    intro = report_2024(
+        "focus",
+        "The partnership have already committed to some areas of identified work for 2025-26:",
+        section="Future focus",
+    )
+    items = report_2024(
+        "items",
+        "- Undertaking a revision of the S11 Self-Assessment.\n"
+        "- Establish a chairs and deputy chairs meeting to ensure joint working across subgroups.",
+        section="Future focus",
+    )
+    items.meta = replace(items.meta, position=1)
+    answer = ask(
+        "Is there a meeting of all the subgroup chairs yet?", [items], preceding={"items": intro}
+    )
+    assert "2025-26" in answer.text  # when: said only by the list's introduction
+    assert answer.text.index("2025-26") < answer.text.index("chairs and deputy chairs")
+    assert {c.chunk_id for c in answer.citations} == {"focus", "items"}
+    assert "[1]" in answer.text and "[2]" in answer.text  # each passage cited where it is used
+
+
+@pytest.mark.slow
+def test_a_timescale_must_be_on_every_key_word_of_the_question() -> None:
+    mash = report_2024(
+        "mash",
+        "In 2023/24, the hub completed 66% of non-red enquiries within the required timescales."
+        "\n\nA red enquiry is one where a child is at risk of significant harm; it is to be "
+        "completed within 24 hours of receipt of contact.",
+        section="Multi Agency Safeguarding Hub",
+    )
+    idf = {"non-r": 6.0, "red": 5.0, "enquiri": 4.0, "hub": 4.0, "complet": 2.0}
+    gap = ask(
+        "What's the timescale for completing a non-red hub enquiry?",
+        [mash],
+        idf=lambda w: idf.get(w, 9.0),
+    )
+    assert gap.abstained and "24 hours" not in gap.text
+
+
+@pytest.mark.slow
+def test_a_yes_no_follow_up_is_answered_on_its_own_words_not_the_carried_ones() -> None:
+    education = report_2024(
+        "sie",
+        "- Alternative Provision: the group is assured that there is greater clarity on the "
+        "numbers of children accessing alternative provision in education.\n\n"
+        "The number of approved providers is increasing, and there is a focus on supporting "
+        "further school-based provision.",
+        section="Safeguarding in Education",
+    )
+    answer = ask(
+        "are there more approved providers now (Safeguarding Education group alternative "
+        "provision)?",
+        [education],
+    )
+    assert answer.text.index("approved providers is increasing") < answer.text.index("[1]")

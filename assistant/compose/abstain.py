@@ -139,9 +139,9 @@ def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
     if not HOW_LONG.search(request.question):
         return False
     subject = subject_words(request, scored)
-    return not any(
-        DURATION.search(s.text) and about(s, subject, request.extra.get("related", []))
-        for s in scored[:6]
+    related = request.extra.get("related", [])
+    return not any(  # on every subject word: a red enquiry's 24 hours is not a non-red one's
+        DURATION.search(s.text) and all(about(s, [w], related) for w in subject) for s in scored[:6]
     )
 
 

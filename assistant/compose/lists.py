@@ -91,9 +91,32 @@ def list_before(
     ]
 
 
+def intro_of(item: Scored, previous_chunk: Callable[[str], Chunk | None] | None) -> Scored | None:
+    """The sentence that introduces the list an item belongs to, also when the list began in
+    the chunk before (or right after its introduction there)."""
+    chunk, start = item.chunk, item.index
+    while start > 0 and chunk.sentences[start - 1].startswith("- "):
+        start -= 1
+    if start == 0 and previous_chunk is not None:
+        before = previous_chunk(item.chunk.id)
+        if before is not None and before is not item.chunk and before.sentences:
+            chunk, start = before, len(before.sentences)
+            while start > 0 and chunk.sentences[start - 1].startswith("- "):
+                start -= 1
+    if start == 0 or not is_intro(chunk.sentences[start - 1]):
+        return None
+    return Scored(item.chunk_rank, chunk, start - 1, chunk.sentences[start - 1], item.score)
+
+
 def inline_short_list(body: str) -> str:
-    """An intro sentence with a short list ("...are:" + items) reads as one sentence, so the
-    answer's first sentence carries the items themselves."""
+    r"""An intro sentence with a short list ("...are:" + items) reads as one sentence, so the
+    answer's first sentence carries the items themselves.
+
+    >>> inline_short_list("We will:\n- train staff [1]\n- audit cases. [1]")
+    'We will: train staff; audit cases. [1]'
+    >>> inline_short_list("Work for 2025-26: [1]\n- Establish a chairs meeting. [2]")
+    'Work for 2025-26 [1]: Establish a chairs meeting. [2]'
+    """
     lines = body.split("\n")
     if len(lines) < 2 or not lines[0].rstrip(" [0123456789]").endswith(":"):
         return body
@@ -106,7 +129,10 @@ def inline_short_list(body: str) -> str:
         return body
     cleaned = [re.sub(r"\s*\[\d+\]$", "", i[2:]).rstrip(".;") for i in items]
     marker = re.search(r"\[\d+\]\s*$", items[-1])
-    intro = re.sub(r"\s*\[\d+\]$", "", lines[0]).rstrip()
+    own = re.search(r"\s*(\[\d+\])$", lines[0])
+    intro = lines[0][: own.start()].rstrip() if own else lines[0].rstrip()
+    if own and not (marker and marker.group(0).strip() == own.group(1)):
+        intro = f"{intro[:-1]} {own.group(1)}:"  # from another passage: keep its own citation
     sentence = f"{intro} {'; '.join(cleaned)}.{' ' + marker.group(0) if marker else ''}"
     rest = lines[1 + len(items) :]
     return "\n".join([sentence] + rest)

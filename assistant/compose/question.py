@@ -94,7 +94,8 @@ def names_organisation(text: str) -> bool:
 
 # "How quickly must a red enquiry be done?" is answered by a time span.
 HOW_LONG = re.compile(
-    r"\bhow (long|quickly|soon|fast)\b|\bwithin how\b|\bwaiting (time|list)s?\b",
+    r"\bhow (long|quickly|soon|fast)\b|\bwithin how\b|\bwaiting (time|list)s?\b|"
+    r"\b(timescale|time limit|deadline)s? for\b",
     re.I,
 )
 DURATION = re.compile(
@@ -139,6 +140,9 @@ _SUPERLATIVE = re.compile(
 
 # Words that shape a question rather than name its subject ("how many", "how often").
 _ASKING = {
+    "timescale",
+    "timescales",
+    "deadline",
     "many",
     "much",
     "often",

@@ -7,7 +7,7 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.figures import has_count, has_figure
-from assistant.compose.lists import holds, is_intro, list_after, list_before
+from assistant.compose.lists import holds, intro_of, is_intro, list_after, list_before
 from assistant.compose.periods import as_of, covers
 from assistant.compose.question import (
     COMPARE_Q,
@@ -65,6 +65,10 @@ def _select(request: AnswerRequest, scored: list[Scored], max_sentences: int) ->
         picked.insert(0, before)  # "This is an increase on..." needs what "this" is
     elif _ANAPHORA.match(best.text):
         picked[:0] = list_before(best, request.previous_chunk)  # "These priorities..."
+    elif (
+        best.text.startswith("- ") and (intro := intro_of(best, request.previous_chunk)) is not None
+    ):
+        picked.insert(0, intro)  # "- Establish a chairs meeting" is work "for 2025-26:"
     if request.yes_no:
         said = _claim_evidence(request.question, scored, best)
         if said is not None and said not in picked:
@@ -133,7 +137,7 @@ def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     for a named year, a document of that time does."""
     margin = 0.15 if request.extra.get("explicit_present") else 0.03
     if request.yes_no and request.time_intent == "current":
-        topical = _newest_on_topic(request.question, scored)
+        topical = _newest_on_topic(request, scored)
         if topical is not None:  # "is X still ...?" is answered from the newest source
             return topical
     pool = [s for s in scored if s.score >= scored[0].score - margin][:8]
@@ -322,17 +326,32 @@ def _by_coverage(
     return [scored[0], *near, *scored[1 + len(near) :]]
 
 
-def _newest_on_topic(question: str, scored: list[Scored]) -> Scored | None:
+def _newest_on_topic(request: AnswerRequest, scored: list[Scored]) -> Scored | None:
     """The newest document's sentence on the question's topic, ignoring the names it asserts:
-    for "Is Dana Whitfield still the chair?", what the newest source says about the chair."""
+    for "Is Dana Whitfield still the chair?", what the newest source says about the chair.
+    A follow-up's own words come first: "are there more approved providers now?" after a
+    question on alternative provision is about providers."""
+    question = request.question
     claim = content_words(" ".join(claim_terms(question)))
     topic = content_words(question) - claim - GENERIC
     if not topic or not scored:
         return None
+    carried = re.search(r"\(([^()]*)\)\?$", question)  # a follow-up's words from before
+    typed = topic - content_words(carried.group(1)) if carried else topic
     newest = max(_date(s) for s in scored)
     candidates = [s for s in scored if _date(s) == newest]
-    best = max(candidates, key=lambda s: (len(topic & content_words(s.text)), s.score))
-    return best if len(topic & content_words(best.text)) * 2 >= len(topic) else None
+    best = max(
+        candidates,
+        key=lambda s: (
+            len(typed & content_words(s.text)),
+            len(topic & content_words(s.text)),
+            s.score,
+        ),
+    )
+    said = content_words(best.text)
+    if len(topic & said) * 2 >= len(topic) or (carried and len(typed & said) >= 2):
+        return best
+    return None
 
 
 def _date(s: Scored) -> str:

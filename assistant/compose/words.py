@@ -39,6 +39,9 @@ STOP = {
     "we",
     "it",
     "this",
+    # pronouns name no topic ("what's his role meant to be?")
+    *("he", "his", "him", "she", "her", "hers", "its", "they", "them", "their", "theirs"),
+    *("ours", "us", "your", "yours"),
     # words of time intent, not of content ("how many live here now?")
     "now",
     "current",
