@@ -81,9 +81,7 @@ def list_before(
     if end == 0 and previous_chunk is not None:
         chunk = previous_chunk(s.chunk.id) or chunk
         end = len(chunk.sentences) if chunk is not s.chunk else 0
-    start = end
-    while start > 0 and end - start < 10 and chunk.sentences[start - 1].startswith("- "):
-        start -= 1
+    start = _items_start(chunk, end, limit=10)
     if start == end or start == 0 or not is_intro(chunk.sentences[start - 1]):
         return []
     return [
@@ -94,18 +92,24 @@ def list_before(
 def intro_of(item: Scored, previous_chunk: Callable[[str], Chunk | None] | None) -> Scored | None:
     """The sentence that introduces the list an item belongs to, also when the list began in
     the chunk before (or right after its introduction there)."""
-    chunk, start = item.chunk, item.index
-    while start > 0 and chunk.sentences[start - 1].startswith("- "):
-        start -= 1
+    chunk, start = item.chunk, _items_start(item.chunk, item.index)
     if start == 0 and previous_chunk is not None:
         before = previous_chunk(item.chunk.id)
         if before is not None and before is not item.chunk and before.sentences:
-            chunk, start = before, len(before.sentences)
-            while start > 0 and chunk.sentences[start - 1].startswith("- "):
-                start -= 1
+            chunk, start = before, _items_start(before, len(before.sentences))
     if start == 0 or not is_intro(chunk.sentences[start - 1]):
         return None
     return Scored(item.chunk_rank, chunk, start - 1, chunk.sentences[start - 1], item.score)
+
+
+def _items_start(chunk: Chunk, end: int, limit: int | None = None) -> int:
+    """Where the run of list items that ends just before sentence ``end`` begins."""
+    start = end
+    while start > 0 and (limit is None or end - start < limit):
+        if not chunk.sentences[start - 1].startswith("- "):
+            break
+        start -= 1
+    return start
 
 
 def inline_short_list(body: str) -> str:
