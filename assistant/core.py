@@ -20,7 +20,8 @@ from assistant.answerer import Answerer, AnswerRequest
 from assistant.compose import ExtractiveComposer, merge_answers
 from assistant.index import DocumentInfo, IndexSnapshot
 from assistant.lookups import Lookups
-from assistant.query import QueryPlan, plan_query, split_parts
+from assistant.parts import split_parts
+from assistant.query import QueryPlan, plan_query
 from assistant.retrieval import Filters, HybridRetriever, interleave
 from assistant.settings import PLACEHOLDER, Settings, load_settings
 from assistant.types import Answer, Chunk, Notice
@@ -81,6 +82,8 @@ class Assistant:
             derived.vocabulary_set,
             derived.synonyms,
             part,
+            derived.initialisms,
+            derived.unsearched,
         )
 
     def retrieve(

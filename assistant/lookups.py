@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,7 @@ class Lookups:
         self.glossary_map: dict[str, list[str]] = {}
         self.glossary_entries = snap.glossary
         common = _common_acronyms(snap)
+        self.unsearched = frozenset(_own_names(snap))
         for e in snap.glossary:
             if e["acronym"] in common:
                 continue  # the partnership's own name is in every chunk: expanding it is noise
@@ -75,6 +77,11 @@ class Lookups:
             w.lower() for c in snap.chunks.values() for w in re.findall(r"[A-Za-z]{4,}", c.text)
         )
         self.synonyms = usable_synonyms(load_synonyms(), snap.lexical.vocab)
+        self.initialisms = {
+            k: v
+            for k, v in initialisms(c.text for c in snap.chunks.values()).items()
+            if k.lower() not in self.known_tokens and k not in self.glossary_map
+        }
         # Words the documents write in lower case somewhere: a capitalised pair of words that
         # are never written so ("Lisa Lyons", not "Business Manager") is a proper name.
         self.lower_words = frozenset(
@@ -90,9 +97,42 @@ class Lookups:
         return acronym, [e for e in self.glossary_entries if e["acronym"] in keys]
 
 
+_NAME = re.compile(
+    r"\b(?!(?:The|This|These|That|Our|In|We|It|All|An?)\b)[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}\b"
+)
+
+
+def initialisms(texts: Iterable[str], min_count: int = 3) -> dict[str, list[str]]:
+    """Names the documents write often, by their initials ("WT": Working Together): shorthand
+    a reader uses that no document defines. Most frequent first.
+
+    >>> initialisms(["Working Together says", "under Working Together.", "Working Together"])
+    {'WT': ['Working Together']}
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for match in _NAME.finditer(text):
+            words = match.group(0).split()
+            for n in range(2, len(words) + 1):
+                counts.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    out: dict[str, list[str]] = {}
+    for name, n in counts.most_common():
+        if n >= min_count:
+            out.setdefault("".join(w[0] for w in name.split()), []).append(name)
+    return out
+
+
 def _common_acronyms(snap: IndexSnapshot) -> set[str]:
     """Acronyms found in more than a fifth of all chunks."""
     acronyms = {e["acronym"] for e in snap.glossary}
     total = max(len(snap.chunks), 1)
     counts = {a: sum(1 for c in snap.chunks.values() if a in c.text) for a in acronyms}
     return {a for a, n in counts.items() if n / total > 0.2}
+
+
+def _own_names(snap: IndexSnapshot) -> set[str]:
+    """The expansions of acronyms in documents' titles: the partnership's own names. Searched
+    for, they pull towards sentences that only name it ("The arrangement is referred to as
+    the OSCB"); the acronym itself is searched as written."""
+    titles = " ".join(i.title for i in snap.documents.values())
+    return {e["expansion"] for e in snap.glossary if re.search(rf"\b{e['acronym']}\b", titles)}

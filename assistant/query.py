@@ -16,7 +16,8 @@ _PRESENT = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(changed?|over time|history|historically|used to|previously|before|"
-    r"compare[sd]?|difference|since)\b",
+    r"compare[sd]?|difference|since|former|formerly|originally|in the past|back then|"
+    r"(?:the|our|its|their) old|old (?:\w+ )?days)\b",
     re.I,
 )
 _YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[-/–]\s*(20\d\d|\d\d)(?![\d%])")
@@ -116,59 +117,6 @@ def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
     return "current", None
 
 
-_PART_SPLIT = re.compile(
-    r"(?:,|;)?\s+and\s+(?=(?:who|what|when|how|which|where|why|is|are|does)\b)", re.I
-)
-
-
-def split_parts(question: str) -> list[str]:
-    """A two-part question ("who chaired it in 2019-21, and who chairs it now?") as parts.
-
-    >>> split_parts("Who chaired the OSCB in 2019-21, and who chairs the partnership now?")
-    ['Who chaired the OSCB in 2019-21?', 'who chairs the partnership now?']
-    >>> split_parts("How many nursery staff and how many childminders came on training?")[0]
-    'How many nursery staff came on training?'
-    >>> split_parts("HOTH - what is changing, and who is being consulted?")[1]
-    'HOTH - who is being consulted?'
-    """
-    parts = [p.strip(" ,;") for p in _PART_SPLIT.split(question) if p.strip(" ,;")]
-    if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
-        return [question]
-    parts = [p if p.endswith("?") else p + "?" for p in parts]
-    topic = _TOPIC.match(parts[0])
-    if topic:  # "CSA conference delegates - how many from health and how many from CSC?"
-        parts[1:] = [f"{topic.group(0)}{p}" for p in parts[1:]]
-    return _shared_predicate(parts)
-
-
-# A topic set before the question itself, shared by all its parts: "HOTH - what's ...",
-# "In the training delivery table, how many ...".
-_TOPIC = re.compile(
-    r"^(?:[^?]{3,60}?\s[-–:]\s+|(?:in|for|under|on) [^,?]{3,60},\s*)"
-    r"(?=(?:who|what|when|how|which|where|why|is|are|does|do|did)\b)",
-    re.I,
-)
-
-
-_BARE_COUNT = re.compile(r"^how many ((?:[\w'’-]+ ){0,2}[\w'’-]+)\?$", re.I)
-_COUNTED = re.compile(
-    r"^how many (?:[\w'’-]+ ){0,2}?[\w'’-]*(?:[^s\W]s|ren|ple|men|staff)\b (?P<rest>.+)$", re.I
-)
-
-
-def _shared_predicate(parts: list[str]) -> list[str]:
-    """ "How many nursery staff and how many childminders came on training?": the first part
-    ("How many nursery staff?") asks about the same thing as the second.
-
-    >>> _shared_predicate(["How many nursery staff?", "how many childminders came on training?"])
-    ['How many nursery staff came on training?', 'how many childminders came on training?']
-    """
-    first, second = _BARE_COUNT.match(parts[0]), _COUNTED.match(parts[-1])
-    if len(parts) != 2 or not first or not second:
-        return parts
-    return [f"How many {first.group(1)} {second.group('rest')}", parts[1]]
-
-
 def subject_terms(question: str) -> list[str]:
     """Content words of a question: what a follow-up's pronoun most likely points at."""
     return [
@@ -194,6 +142,8 @@ def is_followup(question: str) -> bool:
         return bool(_PRONOUN.search(question)) or len(named) <= 4
     if _PRONOUN_SUBJECT.match(question) and len(content) <= 8:
         return True
+    if re.search(r"\b(he|she|him)\b", question, re.I) and len(content) <= 10:
+        return True  # "is there anything he thinks they need to improve?": a person named before
     return bool(_PRONOUN.search(question)) and len(content) <= 4
 
 
@@ -261,7 +211,8 @@ def _resolve(question: str, previous: str, force: bool = False) -> str:
         return question
     # A named year in the new turn replaces the previous turn's year; "now" drops it, and
     # with it the words that named the earlier document ("the 2019-21 business plan").
-    if _YEAR.search(question) or _YEAR_RANGE.search(question) or _PRESENT.search(question):
+    since = re.search(r"\bsince\s*\??$", question.strip(), re.I)  # "replaced it since?": to now
+    if _YEAR.search(question) or _YEAR_RANGE.search(question) or _PRESENT.search(question) or since:
         carried = [
             w
             for w in carried
@@ -290,6 +241,23 @@ def expand_acronyms(text: str, glossary: dict[str, list[str]]) -> list[str]:
         if any(e.lower() in lowered for e in expansions) and acronym not in tokens:
             out.append(acronym)
     return out
+
+
+_INITIALS = re.compile(r"(?<![\w'’])([A-Z]{2,5})\d{0,4}(?![\w'’])")
+
+
+def expand_initialisms(text: str, initialisms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Shorthand no document defines, read by the initials of a name they use often: each
+    token as written ("WT2023") with its readings ("Working Together").
+
+    >>> expand_initialisms("What does WT2023 say?", {"WT": ["Working Together"]})
+    {'WT2023': ['Working Together']}
+    """
+    return {
+        m.group(0): initialisms[m.group(1)]
+        for m in _INITIALS.finditer(text)
+        if m.group(1) in initialisms
+    }
 
 
 def expand_synonyms(text: str, table: dict[str, list[str]]) -> list[str]:
@@ -333,6 +301,8 @@ def plan_query(
     vocabulary_set: Collection[str] | None = None,
     synonyms: dict[str, list[str]] | None = None,
     part: bool = False,
+    initialisms: dict[str, list[str]] | None = None,
+    unsearched: Collection[str] = (),
 ) -> QueryPlan:
     standalone, followup = make_standalone(question, history or [], part)
     intent, years = time_intent(standalone)
@@ -341,7 +311,12 @@ def plan_query(
     for wrong, right in corrections.items():
         corrected = re.sub(rf"\b{re.escape(wrong)}\b", right, corrected, flags=re.I)
     expansions = expand_acronyms(corrected, glossary)
-    search = corrected + ("\n" + "; ".join(expansions) if expansions else "")
+    read_as = expand_initialisms(corrected, initialisms or {})
+    for names in read_as.values():
+        expansions += [n for n in names if n not in expansions]
+    known = (known_tokens or set()) | {t.lower() for t in read_as}
+    searched = [e for e in expansions if e not in unsearched]  # not the partnership's name
+    search = corrected + ("\n" + "; ".join(searched) if searched else "")
     return QueryPlan(
         original=question,
         standalone=standalone,
@@ -358,7 +333,7 @@ def plan_query(
         expansions=expansions,
         corrections=corrections,
         corrected=corrected,
-        unknown=unknown_names(corrected, known_tokens | _shorthand(synonyms), corpus_text)
+        unknown=unknown_names(corrected, known | _shorthand(synonyms), corpus_text)
         if known_tokens
         else [],
         synonyms=expand_synonyms(corrected, synonyms) if synonyms else [],

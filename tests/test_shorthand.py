@@ -14,7 +14,8 @@ from assistant.compose.contacts import gives_contact_of
 from assistant.compose.figures import counts_other
 from assistant.compose.question import answer_type
 from assistant.compose.words import content_words
-from assistant.query import is_elliptical, split_parts
+from assistant.parts import split_parts
+from assistant.query import is_elliptical
 from assistant.spelling import unknown_names
 from tests.composing import ask, report_2024
 

@@ -11,6 +11,7 @@ import re
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.figures import (
+    counted_words,
     counts_other,
     has_count,
     has_figure,
@@ -25,7 +26,9 @@ from assistant.compose.question import (
     DATE_IN,
     DATE_Q,
     DURATION,
+    FREQUENCY,
     HOW_LONG,
+    HOW_OFTEN,
     MONEY_Q,
     NUMBER_Q,
     answer_type,
@@ -38,7 +41,7 @@ from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored, title_overlap
 from assistant.compose.tables import extreme_row, is_row, row_in_context, row_on_subject
 from assistant.compose.topic import about, subject_words, topic_text, topic_words
-from assistant.compose.words import content_words, stem
+from assistant.compose.words import GENERIC, content_words, stem
 from assistant.query import named_periods
 from assistant.types import Answer, Chunk
 
@@ -56,6 +59,7 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
         or _misses_date(request, scored)
         or _misses_names(q, scored)
         or _misses_duration(request, scored)
+        or _misses_frequency(request, scored)
         or _misses_holder(request, scored)
         or misses_premise(request, scored)
     )
@@ -102,6 +106,8 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
             return named.get(s.chunk.meta.doc_id, 0.0) == closest
         return covers(s.chunk, years) if by_document else of_time(s.chunk, s.text, years)
 
+    acronyms = {stem(a.lower()) for a in re.findall(r"\b[A-Z][A-Z0-9]+s?\b", q)}
+    named_subject = bool(acronyms & set(subject))  # "the PAQA group": that group, or nothing
     if extreme_row(request, scored) is not None:
         return False  # "which sector sent the most, and how many?": the table's largest row
     counts = re.search(r"\bhow many\b(?! ?(?:months|years|weeks|days|hours|minutes)\b)", q, re.I)
@@ -113,7 +119,11 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
         holds(s, figure)
         and not (counts and counts_other(q, s.text))
         and (not is_row(s.text) or row_in_context(request.question, s))
-        and about(s, subject, request.extra.get("related", []))
+        and (
+            about(s, subject, request.extra.get("related", []))
+            # "the top learning points": what is counted, unless the subject is a name
+            or (counts and not named_subject and counted_words(q) & topic_words(s))
+        )
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35
             or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
@@ -145,6 +155,19 @@ def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
     )
 
 
+def _misses_frequency(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """Asks how often, and no top sentence on the question's subject says how often (a
+    panel's findings are no answer to how often it meets)."""
+    if not HOW_OFTEN.search(request.question):
+        return False
+    subject = subject_words(request, scored)
+    related = request.extra.get("related", [])
+    return not any(  # the best few matches are on the subject, whatever their words
+        FREQUENCY.search(s.text) and (rank < 3 or about(s, subject, related))
+        for rank, s in enumerate(scored[:6])
+    )
+
+
 _WHEN_PAST = re.compile(r"\bwhen (did|were|was|had)\b", re.I)
 
 
@@ -162,9 +185,10 @@ def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
     synonyms_of = request.extra.get("synonyms_of", {})
     if _undated_event(scored, bool(past)):
         return True
+    clear = _clear_best(scored)
     return not any(
         (DATE_IN.search(x.text) or (past and named_periods(x.text)))
-        and (not rare or _mentions(x.text, rare, synonyms_of))
+        and (not rare or x is clear or _mentions(x.text, rare, synonyms_of))
         and (not named or any(y in x.text for y in named))  # the year asked about
         and (not ending or _GIVES_END.search(x.text))  # when it began does not say when it ends
         for x in scored[:6]
@@ -184,10 +208,18 @@ def _mentions(text: str, words: list[str], synonyms_of: dict[str, list[str]]) ->
     return bool(words) and set(words) <= covered
 
 
+def _clear_best(scored: list[Scored]) -> Scored | None:
+    """The best match when it stands clear of the next: it describes the event asked about,
+    in whatever words ("initiating early discussions" for "first start discussing")."""
+    if len(scored) < 2 or scored[0].score - scored[1].score < 0.15:
+        return None
+    return scored[0]
+
+
 def _undated_event(scored: list[Scored], past: bool) -> bool:
     """The clear best match describes the event and gives no date ("the plan has been agreed
     by the Executive Group for 2025-26"): a date elsewhere on the page is of another event."""
-    if len(scored) < 2 or scored[0].score - scored[1].score < 0.15:
+    if _clear_best(scored) is None:
         return False
     best = scored[0].text
     return not (DATE_IN.search(best) or (past and named_periods(best)))
@@ -209,12 +241,30 @@ def _misses_holder(request: AnswerRequest, scored: list[Scored]) -> bool:
     if role is None or lower is None:
         return False
     subject = [w for w in subject_words(request, scored, 3) if w != role][:2]
+    qualifier = _role_qualifier(request.question, role)
     return not any(
         names_person(s.text, lower)
         and role in topic_words(s)
+        and (qualifier is None or qualifier in topic_words(s))  # a Business Manager
         and about(s, subject, request.extra.get("related", []))  # "CSA": Child Sexual Abuse
         for s in scored[:8]
     )
+
+
+def _role_qualifier(question: str, role: str) -> str | None:
+    """The word that makes a role a particular one ("Business" Manager, not any manager).
+
+    >>> _role_qualifier("Who is the OSCP Business Manager?", "manag")
+    'busi'
+    >>> _role_qualifier("Who chairs the neglect subgroup?", "chair") is None
+    True
+    """
+    tokens = re.findall(r"[\w'’-]+", question)
+    for before, word in zip(tokens, tokens[1:], strict=False):
+        if stem(word.lower()) == role and before[:1].isupper():
+            found = content_words(before) - GENERIC
+            return next(iter(found), None)
+    return None
 
 
 def _misses_names(q: str, scored: list[Scored]) -> bool:

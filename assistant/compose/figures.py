@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.words import stem
+from assistant.compose.words import GENERIC, content_words, stem
 from assistant.query import without_periods
 
 _NUMBER_WORDS = re.compile(
@@ -104,7 +104,34 @@ _STOP = (
     r"by|with|that|who|which|this|last|per|a|the|there|we|they|our|it"
 )
 _COUNT_STOP = re.compile(rf"(?:{_STOP}|and|or|to|as|than|is|be|been|%)", re.I)
-_ASKED_THING = re.compile(rf"\bhow many\s+((?:(?!(?:{_STOP})\b)[\w'’-]+\s*){{1,3}})", re.I)
+_ASKED_THING = re.compile(
+    rf"\bhow many\s+(?:of (?:the|our|these|those|its|their)\s+)?"
+    rf"((?:(?!(?:{_STOP})\b)[\w'’-]+\s*){{1,3}})",
+    re.I,
+)
+
+
+def counted_words(question: str) -> set[str]:
+    """The content words of what "how many" counts ("top learning points"), but for words
+    that would fit any count ("children")."""
+    asked = _ASKED_THING.search(question)
+    return content_words(asked.group(1)) - GENERIC if asked else set()
+
+
+def counted_head(question: str) -> str | None:
+    """The stem of the noun "how many" counts: "how many of the top learning points" -> point.
+
+    >>> counted_head("How many of the top learning points did partners share?")
+    'point'
+    >>> counted_head("How many fewer children attended?")
+    'children'
+    """
+    asked = _ASKED_THING.search(question)
+    if not asked:
+        return None
+    said = asked.group(1).split()  # "fewer children attended": the counted noun, children
+    plural = [w for w in said if re.search(r"(?:[^s]s|ren|ple|men)$", w.lower())]
+    return stem((plural or said)[0 if plural else -1].lower())
 
 
 def counts_other(question: str, text: str) -> bool:
@@ -123,12 +150,9 @@ def counts_other(question: str, text: str) -> bool:
     >>> counts_other("How many people did training reach?", "It reaches 10,000 learners.")
     False
     """
-    asked = _ASKED_THING.search(question)
-    if not asked:
+    head = counted_head(question)
+    if head is None:
         return False
-    said = asked.group(1).split()  # "fewer children attended": the counted noun, children
-    plural = [w for w in said if re.search(r"(?:[^s]s|ren|ple|men)$", w.lower())]
-    head = stem((plural or said)[0 if plural else -1].lower())
     tokens = re.findall(r"[\w'’/-]+", text)
     if head not in {stem(w.lower()) for w in re.findall(r"[\w'’-]+", text)}:
         return _counts_unasked(question, tokens, people=bool(_PEOPLE.search(head)))

@@ -57,12 +57,16 @@ REASON = re.compile(
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b|^[A-Z][a-z]+ [A-Z][a-z'’-]+(?=, [A-Z])"
 )
-_FREQUENCY = re.compile(
-    r"\b(times a (year|month|week)|every (\w+ )?(day|week|month|year|quarter)s?|"
-    r"monthly|quarterly|weekly|annually|yearly|twice|termly|bi-monthly|"
-    r"each (week|month|year|term))\b",
+FREQUENCY = re.compile(
+    r"\b(times a (year|month|week)|every (\w+ )?(day|week|month|year|quarter|term)s?|"
+    r"monthly|quarterly|weekly|annually|yearly|twice|termly|bi-monthly|fortnightly|"
+    r"bi-?annually|each (week|month|year|term|quarter)|(once|twice) (a|per|each)|"
+    r"per (year|month|week|annum|quarter|term)|a (year|month|week)|regular(ly)?|"
+    r"intervals?|thereafter|whenever|each time|at least|annual|"
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) times)\b",
     re.I,
 )
+HOW_OFTEN = re.compile(r"\bhow (often|frequently)\b", re.I)
 
 
 def asks_when(question: str) -> bool:
@@ -124,8 +128,8 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
         return lambda t: bool(re.search(r"\b(19|20)\d\d\b", t))
     if HOW_LONG.search(q):
         return lambda t: bool(DURATION.search(t))
-    if re.search(r"\bhow often\b|\bhow frequently\b", q, re.I):
-        return lambda t: bool(_FREQUENCY.search(t))
+    if HOW_OFTEN.search(q):
+        return lambda t: bool(FREQUENCY.search(t))
     if NUMBER_Q.search(q):
         return has_figure
     if _SUPERLATIVE.search(q):  # "the most common reason": "the largest group ..."
@@ -247,10 +251,20 @@ def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     if idf is None:
         return []
     own, carried = _own_and_carried(question)
+    # Shorthand the documents never use ("exec") stands for their words: not a word to find.
+    translated = {
+        w
+        for phrase in request.extra.get("synonyms_of", {})
+        for w in content_words(phrase)
+        if idf(w) >= unseen_weight(idf)
+    }
     content = [
         w
         for w in content_words(question)
-        if not re.fullmatch(r"\d+(?:[/-]\d+)?", w) and w not in GENERIC and w not in ASKING_STEMS
+        if not re.fullmatch(r"\d+(?:[/-]\d+)?", w)
+        and w not in GENERIC
+        and w not in ASKING_STEMS
+        and w not in translated
     ]
     # A follow-up's own words first ("when did it first meet (... boards)?": first, meet).
     return sorted(content, key=lambda w: (w not in own and w in carried, -idf(w), w))[:n]

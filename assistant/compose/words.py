@@ -51,6 +51,11 @@ STOP = {
     "latest",
     "recent",
     "recently",
+    "old",
+    "former",
+    "formerly",
+    # negations say how, not what ("when agencies can't agree")
+    *("can't", "can’t", "cannot", "don't", "don’t", "won't", "won’t"),
 }
 
 # Words too common in these documents (or in questions) to tell one topic from another
@@ -146,6 +151,9 @@ _ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,}[0-9]?)s\b")
 _SHORT_ACRONYM = re.compile(r"\b[A-Z]{2}\b")
 
 
+_OLD_DAYS = re.compile(r"\b(?:old|early|those|earlier) ((?:\w+ )?)days\b", re.I)
+
+
 def content_words(text: str) -> set[str]:
     """Stemmed words that carry meaning (the unit of overlap and specificity scores).
 
@@ -155,6 +163,7 @@ def content_words(text: str) -> set[str]:
     ['came', 'gp', 'mani']
     """
     text = _ACRONYM_PLURAL.sub(r"\1", text)  # "CSPRs" is the plural of "CSPR"
+    text = _OLD_DAYS.sub(r" \1", text)  # "in the old OSCB days": a time, not a topic
     found = {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
     short = {w.lower() for w in _SHORT_ACRONYM.findall(text)}  # "GPs", "CP plans"
     return found | (short - STOP)
