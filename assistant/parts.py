@@ -32,10 +32,9 @@ def split_parts(question: str) -> list[str]:
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
         return [question]
     parts = [p if p.endswith("?") else p + "?" for p in parts]
-    topic = _TOPIC.match(parts[0])
-    if (
-        topic and not shared
-    ):  # "CSA conference delegates - how many from health and how many from CSC?"
+    # "CSA conference delegates - how many from health and how many from CSC?"
+    topic = None if shared else _TOPIC.match(parts[0])
+    if topic:
         parts[1:] = [f"{topic.group(0)}{p}" for p in parts[1:]]
     return _shared_predicate(parts)
 
@@ -77,7 +76,8 @@ def _shared_predicate(parts: list[str]) -> list[str]:
 
 # "what were the figures for X and for Y?": one question about two things.
 _SHARED_HEAD = re.compile(
-    r"^(?P<head>(?:[^?]*?\s)?(?:who|what|when|how|which|where)\b[^?]*\b(?P<prep>for|from|in|at|on|of|by|about)\s)"
+    r"^(?P<head>(?:[^?]*?\s)?(?:who|what|when|how|which|where)\b[^?]*"
+    r"\b(?P<prep>for|from|in|at|on|of|by|about)\s)"
     r"(?P<a>[^?]+?),?\s+and\s+(?P=prep)\s+(?P<b>[^?]+)\?$",
     re.I,
 )
