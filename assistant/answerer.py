@@ -19,7 +19,7 @@ class AnswerRequest:
 
     question: str  # the standalone question (after follow-up rewriting)
     original: str = ""  # what the person typed
-    time_intent: str = "current"  # "current" | "year:2019" | "period:2019-2021" | "any"
+    time_intent: str = "current"  # "current" | "year:2019" | "period:2019-2021" | "any" | "past"
     yes_no: bool = False
     query_vector: Any = None  # numpy vector of the question, reused for sentence scoring
     sentence_vectors: Callable[[str], Any] | None = None  # chunk id -> its sentence vectors

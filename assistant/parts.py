@@ -67,11 +67,25 @@ def _shared_predicate(parts: list[str]) -> list[str]:
     ['How many nursery staff came on training?', 'how many childminders came on training?']
     >>> _shared_predicate(["How many people from social care?", "how many from health came?"])[0]
     'How many people from social care came?'
+    >>> _shared_predicate(["How many delegates came from education?", "how many from health?"])[1]
+    'how many delegates came from health?'
     """
-    first, second = _BARE_COUNT.match(parts[0]), _COUNTED.match(parts[-1])
-    if len(parts) != 2 or not first or not second:
+    if len(parts) != 2:
         return parts
-    return [f"How many {first.group(1)} {second.group('rest')}", parts[1]]
+    first, second = _BARE_COUNT.match(parts[0]), _COUNTED.match(parts[1])
+    if first and second:
+        return [f"How many {first.group(1)} {second.group('rest')}", parts[1]]
+    counted, bare = _COUNT_FROM.search(parts[0]), _BARE_FROM.match(parts[1])
+    if counted and bare:  # "how many delegates came from education, and how many from ...?"
+        return [parts[0], f"{bare.group('pre')}{counted.group('what')} {bare.group('rest')}"]
+    return parts
+
+
+# "how many delegates came from X": what is counted, up to where it came from.
+_COUNT_FROM = re.compile(
+    r"\bhow many (?P<what>(?!(?:from|in|at)\b)[^?]+?)\s(?=(?:from|in|at)\s)", re.I
+)
+_BARE_FROM = re.compile(r"^(?P<pre>.*?\bhow many )(?P<rest>(?:from|in|at)\s[^?]+\?)$", re.I)
 
 
 # "what were the figures for X and for Y?": one question about two things.

@@ -15,8 +15,11 @@ _PRESENT = re.compile(
     re.I,
 )
 _HISTORY = re.compile(
-    r"\b(changed?|over time|history|historically|used to|previously|before|"
-    r"compare[sd]?|difference|since|former|formerly|originally|in the past|back then|"
+    r"\b(changed?|over time|history|historically|before|compare[sd]?|difference|since)\b", re.I
+)
+# "the old CE subgroup", "originally": the past alone, so older documents first.
+_PAST = re.compile(
+    r"\b(used to|previously|former|formerly|originally|in the past|back then|"
     r"(?:the|our|its|their) old|old (?:\w+ )?days)\b",
     re.I,
 )
@@ -31,6 +34,26 @@ _SHORT_PLAN = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?<![\d£,.])(20[0-4]\d)(?![\d%]|,\d)")
+# Guidance and laws named by their year ("Working Together 2023", "Children Act 2004"): a name,
+# not the time a question asks about, unless it marks one ("since Working Together 2018").
+_NAMED_BY_YEAR = re.compile(
+    r"\b(?P<before>\w+\s+)?(?:[A-Z][\w'’-]*\s+)*(?:Together|Act|Bill|Regulations)\s+(?:19|20)\d\d\b"
+)
+_SINCE = {"since", "before", "after", "until", "till", "from"}
+
+
+def _unnamed_years(text: str) -> str:
+    """The text without the years that only name guidance or a law."""
+    return _NAMED_BY_YEAR.sub(
+        lambda m: m.group(0) if (m.group("before") or "").strip().lower() in _SINCE else " ", text
+    )
+
+
+# "the Dec 21 cabinet paper", "Jul '24": a month and a two-figure year.
+_MONTH_YEAR = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+[’']?([1-4]\d)(?![\d,:]|st|nd|rd|th)",
+    re.I,
+)
 _FOLLOW_START = re.compile(
     r"^\s*(and|also|what about|how about|so|then|but|ok(?:ay)?|and what|what else|why|when|"
     r"who else|which one|same for|in that case)\b",
@@ -53,7 +76,7 @@ class QueryPlan:
     original: str
     standalone: str  # what is shown and answered
     search_text: str  # standalone + acronym expansions + typo corrections
-    time_intent: str  # "current" | "year:2019" | "range:2019-2021" | "any"
+    time_intent: str  # "current" | "year:2019" | "range:2019-2021" | "any" | "past"
     years: tuple[int, int] | None = None
     yes_no: bool = False
     explicit_present: bool = False
@@ -74,8 +97,15 @@ def named_periods(text: str) -> list[tuple[int, int]]:
     [(2019, 2021), (2023, 2024), (2025, 2025)]
     >>> named_periods("the 19-21 business plan, for care leavers aged 19-21 or 16-17 year olds")
     [(2019, 2021)]
+    >>> named_periods("the Dec 21 cabinet paper, not the 3 March 2022 one")
+    [(2022, 2022), (2021, 2021)]
+    >>> named_periods("What does Working Together 2023 say?")
+    []
+    >>> named_periods("Since Working Together 2018, what happens?")
+    [(2018, 2018)]
     """
     periods: list[tuple[int, int]] = []
+    text = _unnamed_years(text)
     for start, end in _YEAR_RANGE.findall(text):
         end_year = int(end) if len(end) == 4 else int(start[:2] + end)
         if end_year > int(start):
@@ -90,12 +120,13 @@ def named_periods(text: str) -> list[tuple[int, int]]:
             periods.append((2000 + start, 2000 + end))
     rest = _SHORT_PLAN.sub(" ", rest)
     periods += [(int(y), int(y)) for y in _YEAR.findall(_SHORT_RANGE.sub(" ", rest))]
+    periods += [(2000 + int(y), 2000 + int(y)) for y in _MONTH_YEAR.findall(rest)]
     return periods
 
 
 def without_periods(text: str) -> str:
     """The text with the years and plan periods it names blanked out (see ``named_periods``)."""
-    for pattern in (_YEAR_RANGE, _SHORT_RANGE, _SHORT_PLAN, _YEAR):
+    for pattern in (_YEAR_RANGE, _SHORT_RANGE, _SHORT_PLAN, _YEAR, _MONTH_YEAR):
         text = pattern.sub(" ", text)
     return text
 
@@ -112,8 +143,12 @@ def time_intent(text: str) -> tuple[str, tuple[int, int] | None]:
     if years:
         lo, hi = min(years), max(years)
         return (f"year:{lo}", (lo, hi)) if lo == hi else (f"range:{lo}-{hi}", (lo, hi))
-    if _HISTORY.search(text) and not _PRESENT.search(text):
+    if _PRESENT.search(text):
+        return "current", None
+    if _HISTORY.search(text):
         return "any", None
+    if _PAST.search(text):
+        return "past", None
     return "current", None
 
 

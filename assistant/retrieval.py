@@ -190,8 +190,11 @@ class HybridRetriever:
         if plan.time_intent == "current":
             weight = w.recency if plan.explicit_present else w.recency_implied
             return weight * recency.get(chunk.meta.doc_id, 0.0)
+        if plan.time_intent == "past":  # "the old CE subgroup": older documents first
+            return w.recency_implied * (1.0 - recency.get(chunk.meta.doc_id, 1.0))
         if plan.years:
             lo, hi = year_bounds(chunk.meta.published, chunk.meta.period)
-            if lo and lo <= plan.years[1] and hi >= plan.years[0]:
-                return w.period_match
+            shared = min(hi, plan.years[1]) - max(lo, plan.years[0]) + 1 if lo else 0
+            if shared > 0:  # "the 19-21 plan": 2019-21's, more than 2017-19's (one year shared)
+                return w.period_match * shared / (plan.years[1] - plan.years[0] + 1)
         return 0.0

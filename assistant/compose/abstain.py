@@ -28,9 +28,13 @@ from assistant.compose.question import (
     DURATION,
     FREQUENCY,
     HOW_LONG,
+    HOW_MANY_TIMES,
     HOW_OFTEN,
     MONEY_Q,
     NUMBER_Q,
+    PERCENTAGE,
+    PERCENTAGE_Q,
+    TIMES,
     answer_type,
     asked_role,
     names_person,
@@ -95,7 +99,8 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     asked = question_numbers(q, request.years)
     subject = subject_words(request, scored)
     wanted = answer_type(request)
-    typed = wanted if wanted not in (None, has_figure) else None  # "how often": a frequency
+    percentage = PERCENTAGE_Q.search(q)  # a percentage is still only a figure
+    typed = wanted if wanted not in (None, has_figure) and not percentage else None
     years = request.years or (0, 0)
     by_document = times_a_document(q)
     named = title_overlap(q, [s.chunk for s in scored[:10]]) if by_document else {}
@@ -112,9 +117,16 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
         return False  # "which sector sent the most, and how many?": the table's largest row
     counts = re.search(r"\bhow many\b(?! ?(?:months|years|weeks|days|hours|minutes)\b)", q, re.I)
     change = _ASKS_CHANGE.search(q)  # else "57 fewer children" is not how many there are
-    figure = (  # "in the last two months" counts no ICPCs
-        (lambda t: has_count(t, differences=bool(change))) if counts else has_figure
-    )
+    times = HOW_MANY_TIMES.search(q)
+
+    def figure(t: str) -> bool:
+        if times and TIMES.search(t):  # "twice-yearly" says how many times a year
+            return True
+        if percentage:  # "all ICPCs were on time" is no percentage of conferences
+            return bool(PERCENTAGE.search(t))
+        # "in the last two months" counts no ICPCs:
+        return has_count(t, differences=bool(change)) if counts else has_figure(t)
+
     return not any(
         holds(s, figure)
         and not (counts and counts_other(q, s.text))

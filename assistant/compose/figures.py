@@ -134,6 +134,25 @@ def counted_head(question: str) -> str | None:
     return stem((plural or said)[0 if plural else -1].lower())
 
 
+def counts_head(question: str, text: str) -> bool:
+    """A number in the sentence counts the very thing "how many" asks about, with at most two
+    words between ("Eight key recommendations"): not "One of these reviews".
+
+    >>> counts_head("How many key recommendations are there?", "Eight key recommendations remain.")
+    True
+    >>> counts_head("How many key recommendations are there?", "One of these reviews is open.")
+    False
+    """
+    head = counted_head(question)
+    if head is None:
+        return False
+    number = rf"(?:\d[\d,]*|{_NUMBER_WORDS.pattern})"
+    for found in re.finditer(rf"(?<![\w.-]){number}(?P<after>(?:\s+[\w'’-]+){{1,3}})", text, re.I):
+        if head in {stem(w.lower()) for w in found.group("after").split()}:
+            return True
+    return False
+
+
 def counts_other(question: str, text: str) -> bool:
     """The sentence speaks of what "how many" asks about, but its numbers count something else:
     "2 themed meetings on sepsis and on cancer related deaths" gives no number of deaths.

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
-from assistant.compose.figures import has_figure
+from assistant.compose.figures import has_count, has_figure
 from assistant.compose.words import GENERIC, STOP, content_words, stem
 from assistant.query import subject_terms
 from assistant.textutil import MONTHS
@@ -24,7 +24,7 @@ LIST_Q = re.compile(
 )
 NUMBER_Q = re.compile(
     r"\b(how many|how much|number of|what percentage|what proportion|"
-    r"what share|how often|figure|rate|total|average)\b|\bwhat ?%",
+    r"what share|how often|figure|rate|total|average|(?:what|which) ages?|how old)\b|\bwhat ?%",
     re.I,
 )
 CONTACT_Q = re.compile(
@@ -67,6 +67,16 @@ FREQUENCY = re.compile(
     re.I,
 )
 HOW_OFTEN = re.compile(r"\bhow (often|frequently)\b", re.I)
+# "What percentage of conferences...?": a percentage, not "all ICPCs were on time".
+PERCENTAGE_Q = re.compile(r"\b(what|which) (percentage|per ?cent)\b|\bwhat ?%", re.I)
+PERCENTAGE = re.compile(r"\d\s*%|\bper ?cent\b", re.I)
+# "How many times a year do the summits happen?": "twice-yearly" answers as a count would.
+HOW_MANY_TIMES = re.compile(r"\bhow many times\b", re.I)
+TIMES = re.compile(
+    r"\b(once|twice|\w+-yearly|bi-?annual(ly)?|monthly|weekly|quarterly|annually|fortnightly|"
+    r"termly)\b",
+    re.I,
+)
 
 
 def asks_when(question: str) -> bool:
@@ -115,7 +125,7 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
     q = request.question
     if ASKS_CONTACT.search(q):
         return lambda t: gives_contact_of(q, t)
-    if re.match(r"\s*who\b", q, re.I):
+    if re.match(r"\s*who\b", q, re.I) or asked_role(q):
         role, lower = asked_role(q), request.extra.get("lower_words")
         if role and lower is not None:  # "who chairs it?": a person's name beside the role
             return lambda t: names_person(t, lower) and role in content_words(t)
@@ -130,6 +140,10 @@ def answer_type(request: AnswerRequest) -> Callable[[str], bool] | None:
         return lambda t: bool(DURATION.search(t))
     if HOW_OFTEN.search(q):
         return lambda t: bool(FREQUENCY.search(t))
+    if HOW_MANY_TIMES.search(q):
+        return lambda t: bool(TIMES.search(t)) or has_count(t)
+    if PERCENTAGE_Q.search(q):
+        return lambda t: bool(PERCENTAGE.search(t))
     if NUMBER_Q.search(q):
         return has_figure
     if _SUPERLATIVE.search(q):  # "the most common reason": "the largest group ..."
@@ -238,8 +252,8 @@ def focus_word(request: AnswerRequest) -> str | None:
 
 
 # "What/Which <a few words> has/did/does/...": the words are the kind of thing asked for.
-_ASKED_THING = re.compile(
-    r"\s*(?:what|which)\s+((?:[a-z][a-z-]+\s+){1,3}?)"
+_ASKED_THING = re.compile(  # after a topic set first ("teenagers - what issues did ...")
+    r"(?:[^?]{3,60}?\s[-–:]\s+)?\s*(?:what|which)\s+((?:[a-z][a-z-]+\s+){1,3}?)"
     r"(?:has|have|had|did|does|do|is|are|was|were|will|would|can)\b",
     re.I,
 )
@@ -284,8 +298,8 @@ def _own_and_carried(question: str) -> tuple[set[str], set[str]]:
 
 
 _ROLE_Q = re.compile(
-    r"^\s*who(?:'s|’s| is| was)?\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(chairs?|chaired|chairing|chairperson|manager|director|officer|scrutineer|"
+    r"^\s*(?:who(?:'s|’s| is| was)?\s+(?:[\w'’-]+\s+){0,4}?|which\s+(?:[\w'’-]+\s+){0,2}?)"
+    r"(chairs?|chaired|chairing|chairperson|manager|director|officer|scrutineer|member|"
     r"co-?ordinator|commissioner|author|reviewer|head|speaker|partner(?!s))\b",
     re.I,
 )
@@ -298,6 +312,8 @@ def asked_role(question: str) -> str | None:
 
     >>> asked_role("Who is the OSCP Business Manager?"), asked_role("Who are the partners?")
     ('manag', None)
+    >>> asked_role("Which Cabinet member brought the report?")
+    'member'
     """
     found = _ROLE_Q.match(question)
     return stem(found.group(1).lower().replace("chairperson", "chair")) if found else None

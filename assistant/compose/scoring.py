@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.figures import has_figure
-from assistant.compose.periods import covers, recency
+from assistant.compose.periods import covers, names_time, recency
 from assistant.compose.question import (
     DATE_IN,
     NUMBER_Q,
@@ -233,8 +233,11 @@ def _adjust(
     score += 0.06 * cues.titles.get(chunk.meta.doc_id, 0.0)
     if request.time_intent == "current":
         score += 0.04 * cues.recency.get(chunk.meta.doc_id, 0.0)
-    elif request.years and covers(chunk, request.years):
-        score += 0.05
+    elif request.time_intent == "past":
+        score += 0.04 * (1.0 - cues.recency.get(chunk.meta.doc_id, 1.0))
+    elif request.years:  # "his focus in 24/25": "The focus ... in 2024-25 was", not "2025-26"
+        said = names_time(sentence, request.years)
+        score += 0.05 if (covers(chunk, request.years) if said is None else said) else 0.0
     return score
 
 

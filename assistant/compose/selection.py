@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
-from assistant.compose.figures import has_count, has_figure
+from assistant.compose.figures import counted_head, counts_head, has_count, has_figure
 from assistant.compose.lists import holds, intro_of, is_intro, list_after, list_before
-from assistant.compose.periods import as_of, covers
+from assistant.compose.periods import as_of, covers, of_time
 from assistant.compose.question import (
     COMPARE_Q,
     DATE_IN,
@@ -23,7 +23,7 @@ from assistant.compose.question import (
 from assistant.compose.scoring import Scored, title_overlap
 from assistant.compose.tables import extreme_row, is_row, row_on_subject, with_headers
 from assistant.compose.topic import subject_words
-from assistant.compose.words import GENERIC, content_words
+from assistant.compose.words import GENERIC, content_words, stem
 from assistant.index import newest_key
 
 _ANAPHORA = re.compile(
@@ -94,11 +94,9 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     wanted = answer_type(request)
     if wanted is has_figure and _HOW_MANY.search(request.question):
         wanted = has_count  # "how many went missing?": 798 to 733, not "19.3% repeatedly"
-    if wanted is None or holds(best, wanted):
-        return best
-    if wanted is has_count:  # "how many nursery staff came on training?": "Nurseries 1041"
+    if wanted is has_count and not holds(best, wanted):
         subject = subject_words(request, scored, n=8)  # "delegates ... from health": Health
-        row = next(
+        row = next(  # "how many nursery staff came on training?": "Nurseries 1041"
             (
                 s
                 for s in scored[:30]
@@ -108,6 +106,21 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
         )
         if row is not None:
             return row
+    if wanted is has_count and not is_row(best.text) and not _names_head(request, best):
+        direct = next(  # "how many key recommendations?": "Eight key recommendations..."
+            (
+                s
+                for s in scored[:8]
+                if s.score >= best.score - 0.2
+                and counts_head(request.question, s.text)
+                and _same_time(request, s, best)
+            ),
+            None,
+        )
+        if direct is not None:
+            return direct
+    if wanted is None or holds(best, wanted):
+        return best
     after = next((s for s in scored if s.chunk is best.chunk and s.index == best.index + 1), None)
     if after is not None and wanted(after.text) and len(best.text.split()) < 14:
         return best  # "...changes in the Chair's role. In January 2025, Lisa Lyons..." follows
@@ -115,16 +128,18 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     for s in scored:
         if s.score < best.score - 0.2:
             break
-        same_time = (
-            covers(s.chunk, request.years)
-            if request.years
-            else request.time_intent != "current" or _date(s) >= _date(best)
-        )
-        on_point = s.overlap >= best.overlap or (
-            focus is not None and focus in content_words(s.text) and s.score >= best.score - 0.18
+        same_time = _same_time(request, s, best)
+        on_topic = max(s.overlap, s.topical - 0.1)  # its paragraph may name the topic
+        on_point = (
+            s.overlap >= best.overlap
+            or on_topic >= max(best.overlap, best.topical - 0.1)
+            or (
+                focus is not None
+                and focus in content_words(s.text)
+                and s.score >= best.score - 0.18
+            )
         )  # "how many contacts?": the sentence with the number of contacts
-        on_topic = max(s.overlap, s.topical - 0.1) >= 0.3  # its paragraph may name the topic
-        if same_time and holds(s, wanted) and on_topic and on_point:
+        if same_time and holds(s, wanted) and on_topic >= 0.3 and on_point:
             return s
     return best
 
@@ -152,8 +167,11 @@ def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
         ]
         if len(named) == 1 and own:  # two named ("between the 2018 refresh and ..."): as before
             return own[0]
-        timely = [s for s in pool if covers(s.chunk, request.years)]
+        timely = [s for s in pool if of_time(s.chunk, s.text, request.years)]
         return timely[0] if timely else scored[0]
+    if request.time_intent == "past":  # "the old CE subgroup": the oldest near-best source
+        past = [s for s in scored[:8] if s.score >= scored[0].score - 0.25 and s.topical >= 0.3]
+        return min(past, key=lambda s: (_date(s), -s.score), default=scored[0])
     if request.time_intent != "current":
         return scored[0]
     best = max(pool, key=lambda s: (_date(s), s.score))
@@ -352,6 +370,19 @@ def _newest_on_topic(request: AnswerRequest, scored: list[Scored]) -> Scored | N
     if len(topic & said) * 2 >= len(topic) or (carried and len(typed & said) >= 2):
         return best
     return None
+
+
+def _names_head(request: AnswerRequest, s: Scored) -> bool:
+    """The sentence speaks of what "how many" counts ("136 delegates"), numbered or not."""
+    head = counted_head(request.question)
+    return head is None or head in {stem(w) for w in re.findall(r"[\w'’-]+", s.text.lower())}
+
+
+def _same_time(request: AnswerRequest, s: Scored, best: Scored) -> bool:
+    """Of the asked years; for a question about now, no older than the best match."""
+    if request.years:
+        return covers(s.chunk, request.years)
+    return request.time_intent != "current" or _date(s) >= _date(best)
 
 
 def _date(s: Scored) -> str:
