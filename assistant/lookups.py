@@ -102,7 +102,7 @@ _NAME = re.compile(
 )
 
 
-def initialisms(texts: Iterable[str], min_count: int = 2) -> dict[str, list[str]]:
+def initialisms(texts: Iterable[str], min_count: int = 3) -> dict[str, list[str]]:
     """Names the documents write often, by their initials ("WT": Working Together): shorthand
     a reader uses that no document defines. Most frequent first.
 
