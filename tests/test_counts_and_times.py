@@ -3,8 +3,8 @@ recommendations" is answered by the number of recommendations, "how many times a
 "twice-yearly", "what percentage" only by a percentage and "what age" only by an age; "which
 Cabinet member" asks for a person, and "which hospital" for a named one; "Dec 21" is a year and
 "Working Together 2023" a name; "the old subgroup" prefers older documents; "the 19-21 plan"
-prefers 2019-21's over 2017-19's; and "how many from Y" after "how many delegates came from X"
-asks about delegates too."""
+prefers 2019-21's over 2017-19's; "how many from Y" after "how many delegates came from X"
+asks about delegates too; and "what % of conferences do the police attend" needs the police."""
 
 from __future__ import annotations
 
@@ -193,3 +193,21 @@ def test_which_hospital_needs_a_named_hospital() -> None:
     assert put("Which hospital runs the regional paediatric services Oxfordshire hosts?").abstained
     answer = put("Which charity is the independent chair from?")
     assert not answer.abstained and "Barnardo's" in answer.text
+
+
+@pytest.mark.slow
+def test_a_share_of_what_someone_does_needs_that_someone() -> None:
+    fathers = chunk_of(
+        "fathers",
+        "plan-2019",
+        "Business Plan 2019-21",
+        "2020",
+        "Our records also indicate that fathers are present and contributing to only 44% of "
+        "case conferences and we want to change this too.",
+        section="Our priorities",
+    )
+    idf = {"confer": 5.0, "case": 2.0, "attend": 3.0, "polic": 2.0, "father": 5.0, "dad": 9.0}
+    gap = ask_known("What percentage of case conferences do the police attend?", [fathers], idf)
+    assert gap.abstained and "44%" not in gap.text
+    answer = ask_known("What percentage of case conferences do fathers attend?", [fathers], idf)
+    assert not answer.abstained and "44%" in answer.text

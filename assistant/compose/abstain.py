@@ -16,6 +16,7 @@ from assistant.compose.figures import (
     has_count,
     has_figure,
     question_numbers,
+    share_doer,
     states_number,
 )
 from assistant.compose.lists import holds
@@ -120,6 +121,7 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     counts = re.search(r"\bhow many\b(?! ?(?:months|years|weeks|days|hours|minutes)\b)", q, re.I)
     change = _ASKS_CHANGE.search(q)  # else "57 fewer children" is not how many there are
     times = HOW_MANY_TIMES.search(q)
+    doer, synonyms_of = share_doer(q), request.extra.get("synonyms_of", {})
 
     def figure(t: str) -> bool:
         if times and TIMES.search(t):  # "twice-yearly" says how many times a year
@@ -145,6 +147,7 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
             or row_on_subject(q, s, subject)  # "Nurseries 1041"
         )
         and all(states_number(topic_text(s), n) for n in asked)  # "aged 19-21" is not "16-17"
+        and (doer is None or _mentions(topic_text(s), [doer], synonyms_of))  # the police's
         and (not request.years or timely(s))
         for s in scored[:10]
     )

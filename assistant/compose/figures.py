@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.words import GENERIC, content_words, stem
+from assistant.compose.words import GENERIC, STOP, content_words, stem
 from assistant.query import without_periods
 
 _NUMBER_WORDS = re.compile(
@@ -132,6 +132,34 @@ def counted_head(question: str) -> str | None:
     said = asked.group(1).split()  # "fewer children attended": the counted noun, children
     plural = [w for w in said if re.search(r"(?:[^s]s|ren|ple|men)$", w.lower())]
     return stem((plural or said)[0 if plural else -1].lower())
+
+
+_DOER = re.compile(
+    r"\bwhat (?:percentage|proportion|share|%) of .+? (?:do|does|did) (?:the |our )?"
+    r"([A-Za-z][\w'’-]+)",
+    re.I,
+)
+
+
+def share_doer(question: str) -> str | None:
+    """Who does what a share is of: "what % of conferences do the police attend?" asks for
+    the police's share, which a share of fathers' attendance does not give.
+
+    >>> share_doer("What percentage of case conferences do the police attend?")
+    'polic'
+    >>> share_doer("What proportion of children on plans are White British?") is None
+    True
+    >>> share_doer("What share of people did the 2018 refresh put at minority ethnic?") is None
+    True
+    """
+    found = _DOER.search(question)
+    word = found.group(1).lower() if found else ""
+    if not word or word in STOP or stem(word) in _DOCUMENT_WORDS:
+        return None  # "did the 2018 refresh put...": the document, not who does it
+    return stem(word)
+
+
+_DOCUMENT_WORDS = {"report", "plan", "refresh", "paper", "strategi", "document"}
 
 
 def counts_head(question: str, text: str) -> bool:
