@@ -173,6 +173,17 @@ def test_how_often_needs_a_frequency_on_its_subject() -> None:
     idf = {"leader": 6.0, "senior": 4.0, "meet": 3.0}
     answer = ask_known("How often do the senior leaders meet?", [leaders], idf)
     assert not answer.abstained and "every two months" in answer.text
+    # A named group's meetings are not the senior leaders', however close the match.
+    updates = report_2024(
+        "updates",
+        "At its July meeting, the Safeguarding in Education group received several updates.",
+        section="Safeguarding in Education",
+    )
+    idf |= {"safeguard": 1.0, "educ": 1.5, "group": 1.0, "meet": 6.0}
+    gap = ask_known(
+        "How often does the Safeguarding in Education group meet?", [updates, leaders], idf
+    )
+    assert gap.abstained and "two months" not in gap.text
 
 
 @pytest.mark.slow

@@ -27,11 +27,7 @@ from assistant.compose.question import (
     CONTACT_Q,
     DATE_IN,
     DATE_Q,
-    DURATION,
-    FREQUENCY,
-    HOW_LONG,
     HOW_MANY_TIMES,
-    HOW_OFTEN,
     MONEY_Q,
     NUMBER_Q,
     PERCENTAGE,
@@ -45,6 +41,7 @@ from assistant.compose.question import (
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored, title_overlap
+from assistant.compose.spans import misses_duration, misses_frequency
 from assistant.compose.tables import extreme_row, is_row, row_in_context, row_on_subject
 from assistant.compose.topic import about, subject_words, topic_text, topic_words
 from assistant.compose.words import GENERIC, content_words, stem
@@ -64,8 +61,8 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
         or _misses_figure(request, scored)
         or _misses_date(request, scored)
         or _misses_names(q, scored)
-        or _misses_duration(request, scored)
-        or _misses_frequency(request, scored)
+        or misses_duration(request, scored)
+        or misses_frequency(request, scored)
         or _misses_holder(request, scored)
         or misses_name(request, scored)
         or misses_premise(request, scored)
@@ -158,31 +155,6 @@ _ASKS_CHANGE = re.compile(
     r"fell|drop(?:ped)?|grow(?:n|th)?|grew|change[sd]?|compare[sd]?|difference|up|down)\b",
     re.I,
 )
-
-
-def _misses_duration(request: AnswerRequest, scored: list[Scored]) -> bool:
-    """Asks how long or how quickly (or for a waiting time), and no top sentence on the
-    question's subject gives a time span."""
-    if not HOW_LONG.search(request.question):
-        return False
-    subject = subject_words(request, scored)
-    related = request.extra.get("related", [])
-    return not any(  # on every subject word: a red enquiry's 24 hours is not a non-red one's
-        DURATION.search(s.text) and all(about(s, [w], related) for w in subject) for s in scored[:6]
-    )
-
-
-def _misses_frequency(request: AnswerRequest, scored: list[Scored]) -> bool:
-    """Asks how often, and no top sentence on the question's subject says how often (a
-    panel's findings are no answer to how often it meets)."""
-    if not HOW_OFTEN.search(request.question):
-        return False
-    subject = subject_words(request, scored)
-    related = request.extra.get("related", [])
-    return not any(  # the best few matches are on the subject, whatever their words
-        FREQUENCY.search(s.text) and (rank < 3 or about(s, subject, related))
-        for rank, s in enumerate(scored[:6])
-    )
 
 
 _WHEN_PAST = re.compile(r"\bwhen (did|were|was|had)\b", re.I)
