@@ -181,6 +181,13 @@ def counts_head(question: str, text: str) -> bool:
     return False
 
 
+def speaks_of_counted(question: str, text: str) -> bool:
+    """The text names what "how many" counts ("136 delegates"), numbered or not; true when
+    the question counts nothing in particular."""
+    head = counted_head(question)
+    return head is None or head in {stem(w.lower()) for w in re.findall(r"[\w'’-]+", text)}
+
+
 def counts_other(question: str, text: str) -> bool:
     """The sentence speaks of what "how many" asks about, but its numbers count something else:
     "2 themed meetings on sepsis and on cancer related deaths" gives no number of deaths.
@@ -201,7 +208,7 @@ def counts_other(question: str, text: str) -> bool:
     if head is None:
         return False
     tokens = re.findall(r"[\w'’/-]+", text)
-    if head not in {stem(w.lower()) for w in re.findall(r"[\w'’-]+", text)}:
+    if not speaks_of_counted(question, text):
         return _counts_unasked(question, tokens, people=bool(_PEOPLE.search(head)))
     words = [stem(w.lower()) for w in tokens]
     numbers = [

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
-from assistant.compose.figures import counted_head, counts_head, has_count, has_figure
+from assistant.compose.figures import counts_head, has_count, has_figure, speaks_of_counted
 from assistant.compose.lists import holds
 from assistant.compose.periods import as_of, covers, of_time
 from assistant.compose.question import answer_type, claim_terms, focus_word
 from assistant.compose.scoring import Scored, title_overlap
 from assistant.compose.tables import extreme_row, is_row, row_on_subject
 from assistant.compose.topic import subject_words
-from assistant.compose.words import GENERIC, content_words, stem
+from assistant.compose.words import GENERIC, content_words
 from assistant.index import newest_key
 
 
@@ -41,7 +41,11 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
         )
         if row is not None:
             return row
-    if wanted is has_count and not is_row(best.text) and not _names_head(request, best):
+    if (
+        wanted is has_count
+        and not is_row(best.text)
+        and not speaks_of_counted(request.question, best.text)
+    ):
         direct = next(  # "how many key recommendations?": "Eight key recommendations..."
             (
                 s
@@ -182,12 +186,6 @@ def _newest_on_topic(request: AnswerRequest, scored: list[Scored]) -> Scored | N
     if len(topic & said) * 2 >= len(topic) or (carried and len(typed & said) >= 2):
         return best
     return None
-
-
-def _names_head(request: AnswerRequest, s: Scored) -> bool:
-    """The sentence speaks of what "how many" counts ("136 delegates"), numbered or not."""
-    head = counted_head(request.question)
-    return head is None or head in {stem(w) for w in re.findall(r"[\w'’-]+", s.text.lower())}
 
 
 def _same_time(request: AnswerRequest, s: Scored, best: Scored) -> bool:
