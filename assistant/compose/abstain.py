@@ -17,6 +17,7 @@ from assistant.compose.figures import (
     has_figure,
     question_numbers,
     share_doer,
+    share_group,
     states_number,
 )
 from assistant.compose.lists import holds
@@ -119,6 +120,7 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
     change = _ASKS_CHANGE.search(q)  # else "57 fewer children" is not how many there are
     times = HOW_MANY_TIMES.search(q)
     doer, synonyms_of = share_doer(q), request.extra.get("synonyms_of", {})
+    group = share_group(q)  # "are Asian": that group's share, not White British residents'
 
     def figure(t: str) -> bool:
         if times and TIMES.search(t):  # "twice-yearly" says how many times a year
@@ -141,10 +143,12 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
             max(s.overlap, s.topical - 0.1) >= 0.35
             or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
             or (typed is not None and typed(s.text) and s.overlap >= 0.25)
+            or (group and s.overlap >= 0.25)  # the named group's share, in other words
             or row_on_subject(q, s, subject)  # "Nurseries 1041"
         )
         and all(states_number(topic_text(s), n) for n in asked)  # "aged 19-21" is not "16-17"
         and (doer is None or _mentions(topic_text(s), [doer], synonyms_of))  # the police's
+        and group <= content_words(topic_text(s))
         and (not request.years or timely(s))
         for s in scored[:10]
     )

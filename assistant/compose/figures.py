@@ -42,20 +42,37 @@ _NOT_A_SPAN = r"(?!\s*(?:months?|years?|weeks?|days?|hours?|minutes?)\b)"
 
 
 _DIGIT_WORDS = dict(
-    enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+    enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
 )
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _in_words(n: int) -> str | None:
+    """A pattern for a number below 100 written in words ("twenty-one", "twenty one")."""
+    if n in _DIGIT_WORDS:
+        return _DIGIT_WORDS[n]
+    if not 20 <= n < 100:
+        return None
+    tens, ones = _TENS[n // 10 - 2], n % 10
+    return tens if not ones else rf"{tens}[- ]{_DIGIT_WORDS[ones]}"
 
 
 def states_number(text: str, number: str) -> bool:
-    """The text gives this number, in digits or in words ("8" or "eight").
+    """The text gives this number, in digits or in words ("8" or "eight", "21" or
+    "twenty-one").
 
     >>> states_number("eight recommendations", "8"), states_number("in 2019", "19")
+    (True, False)
+    >>> states_number("twenty-one updates", "21"), states_number("twenty updates", "21")
     (True, False)
     """
     if re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d,]*\d)", text):
         return True
-    word = _DIGIT_WORDS.get(int(number)) if number.isdigit() else None
-    return bool(word and re.search(rf"\b{word}\b", text, re.I))
+    word = _in_words(int(number)) if number.isdigit() else None
+    return bool(word and re.search(rf"(?<!-)\b{word}\b(?!-)", text, re.I))
 
 
 def has_figure(text: str) -> bool:
@@ -160,6 +177,25 @@ def share_doer(question: str) -> str | None:
 
 
 _DOCUMENT_WORDS = {"report", "plan", "refresh", "paper", "strategi", "document"}
+
+_GROUP = re.compile(
+    r"\b(?:what|which) (?:percentage|proportion|share|per ?cent|%) of [\w'’ -]+? "
+    r"(?:are|is|were|was) ((?-i:[A-Z][\w'’-]*)(?: (?-i:[A-Z][\w'’-]*))*)",
+    re.I,
+)
+
+
+def share_group(question: str) -> set[str]:
+    """The named group whose share is asked ("what % of residents are Asian?"): a share of
+    White British residents does not answer it.
+
+    >>> sorted(share_group("What percentage of Oxfordshire residents are Asian in 2021?"))
+    ['asian']
+    >>> share_group("What percentage of ICPCs were held on time?")
+    set()
+    """
+    found = _GROUP.search(question)
+    return content_words(found.group(1)) - GENERIC if found else set()
 
 
 def counts_head(question: str, text: str) -> bool:

@@ -20,7 +20,22 @@ def misses_premise(request: AnswerRequest, scored: list[Scored]) -> bool:
         _stated_number(request, scored)
         or _unlisted(request, scored)
         or _other_instance(request, scored)
+        or _unstated_target(request, scored)
     )
+
+
+_TARGET_Q = re.compile(r"\b(?:what|which)\b[^?]*\btargets?\b(?!ed)", re.I)
+_TARGET = re.compile(r"\b(?:targets?|goals?|ambitions?)\b(?!ed)|\baim(?:s|ed)? (?:to|for)\b", re.I)
+
+
+def _unstated_target(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """Asks for a target ("what target did the plan set for fathers' attendance?") and no
+    near-best passage states one: today's 44% is not a target."""
+    if not _TARGET_Q.search(request.question):
+        return False
+    subject = subject_words(request, scored)
+    related = request.extra.get("related", [])
+    return not any(_TARGET.search(topic_text(s)) and about(s, subject, related) for s in scored[:6])
 
 
 def _stated_number(request: AnswerRequest, scored: list[Scored]) -> bool:

@@ -114,7 +114,8 @@ HOW_LONG = re.compile(
 )
 DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|thirty)"
-    r"[ -](working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b|"
+    r"[ -](working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b"
+    r"(?! (?:ago|earlier|before)\b)|"  # "two years ago" is a time, not how long
     r"\b(same|next) (working |school )?day\b|\bimmediately\b",
     re.I,
 )

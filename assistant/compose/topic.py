@@ -3,6 +3,8 @@ about the same thing: shared by the abstention rules."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answerer import AnswerRequest
 from assistant.compose.question import ASKING_STEMS, FUNCTION_STEMS, unseen_weight
 from assistant.compose.scoring import Scored
@@ -21,7 +23,7 @@ def subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> l
     titles = content_words(" ".join({s.chunk.meta.title for s in scored[:10]}))
     words = [
         w
-        for w in content_words(request.question)
+        for w in content_words(_SAME_TIME.sub(" ", request.question))
         if idf(w) < unseen
         and w not in titles
         and w not in GENERIC
@@ -36,6 +38,14 @@ def subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> l
         if content_words(r)
     }
     return sorted(words, key=lambda w: (-spelt.get(w, idf(w)), w))[:n]
+
+
+# "compared with the same point the year before": when, not what, the figure is about
+_SAME_TIME = re.compile(
+    r"\b(?:at |by )?(?:the |this )?same (?:point|time|period|stage|month|quarter)\b"
+    r"(?: (?:in |of )?(?:the |a )?(?:previous |last |prior )?year(?: before| earlier)?)?",
+    re.I,
+)
 
 
 def about(s: Scored, subject: list[str], related: list[str]) -> bool:
