@@ -2,15 +2,18 @@
 Asian?" needs Asian residents' share, not White British residents'; "what target did the plan
 set?" needs a target, not today's figure; "the 21 updates" are "twenty-one updates"; "two years
 ago" is a time, not how long something lasts; and "compared with the same point the year
-before" says when, not what, a figure is about."""
+before" says when, not what, a figure is about; and "where are the hot spots?" needs a place."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from assistant.compose.figures import share_group, states_number
 from assistant.compose.question import DURATION
-from tests.composing import ask_known, chunk_of, report_2024
+from assistant.types import Chunk
+from tests.composing import ask, ask_known, chunk_of, report_2024
 
 
 def test_a_share_of_a_named_group_and_numbers_in_words() -> None:
@@ -26,6 +29,7 @@ def test_a_share_of_a_named_group_and_numbers_in_words() -> None:
 def test_a_time_ago_is_no_duration() -> None:
     assert DURATION.search("Enquiries are completed within two working days.")
     assert not DURATION.search("It is 30% lower than two years ago.")
+    assert not DURATION.search("In the last two months, all conferences were on time.")
 
 
 CENSUS = (
@@ -107,3 +111,31 @@ def test_numbers_in_words_and_a_change_on_the_year_before() -> None:
         idf,
     )
     assert not answer.abstained and "6%" in answer.text
+
+
+@pytest.mark.slow
+def test_where_needs_a_place() -> None:
+    def plan_2018(cid: str, text: str, section: str) -> Chunk:
+        return chunk_of(cid, "plan-2018", "Business Plan 2017-19", "2018-06", text, section)
+
+    spots = plan_2018(
+        "spots",
+        "Prevalence reporting continues to highlight hot spots and the most vulnerable groups.",
+        "Exploitation",
+    )
+    areas = plan_2018(
+        "areas",
+        "The county's more deprived areas tend to be in the urban centres of Oxford and Banbury.",
+        "Our county",
+    )
+    lower = frozenset(re.findall(r"\b[a-z][a-z'-]+\b", f"{spots.text} {areas.text}"))
+    idf = {"hot": 6.0, "spot": 6.0, "exploit": 3.0, "depriv": 5.0, "area": 2.0, "urban": 5.0}
+    idf |= {"prevalenc": 5.0, "county": 1.0}
+
+    def put(question: str):  # type: ignore[no-untyped-def]
+        return ask(question, [spots, areas], idf=lambda w: idf.get(w, 9.0), lower_words=lower)
+
+    gap = put("Where are the exploitation hot spots?")
+    assert gap.abstained and "Prevalence" not in gap.text
+    answer = put("Where are the county's more deprived areas?")
+    assert not answer.abstained and "Banbury" in answer.text

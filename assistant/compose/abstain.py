@@ -21,7 +21,7 @@ from assistant.compose.figures import (
     states_number,
 )
 from assistant.compose.lists import holds
-from assistant.compose.named import misses_name
+from assistant.compose.named import misses_name, misses_place
 from assistant.compose.periods import covers, of_time, times_a_document
 from assistant.compose.premises import misses_premise
 from assistant.compose.question import (
@@ -66,6 +66,7 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
         or misses_frequency(request, scored)
         or _misses_holder(request, scored)
         or misses_name(request, scored)
+        or misses_place(request, scored)
         or misses_premise(request, scored)
     )
 

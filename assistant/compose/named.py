@@ -47,3 +47,31 @@ def new_names(text: str, asked: set[str], lower_words: frozenset[str] | set[str]
         for w in words
         if w[0].isupper() and w.lower() not in asked and w.lower() not in lower_words
     ]
+
+
+# "Where are the hot spots?"; not "where was it by 2018?" (a position, not a place)
+_WHERE_Q = re.compile(
+    r"^\s*where(?: is| are| was| were|'s|’s) (?!(?:it|they|we|this|that|things)\b)", re.I
+)
+_PLACE = re.compile(
+    r"\b(?:urban|rural|cit(?:y|ies)|towns?|villages?|district|website|online|web ?pages?|"
+    r"www|portal|intranet|appendix|annex|north|south|east|west|central)\b",
+    re.I,
+)
+
+
+def misses_place(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """Asks where something is ("where are the hot spots?") and no top sentence on its
+    subject names a place: "prevalence reporting highlights hot spots" says there are some,
+    not where."""
+    q = request.question
+    lower = request.extra.get("lower_words")
+    if lower is None or not _WHERE_Q.search(q):
+        return False
+    asked = {w.lower() for w in _WORD.findall(q)}
+    subject = subject_words(request, scored)
+    related = request.extra.get("related", [])
+    return not any(
+        (new_names(s.text, asked, lower) or _PLACE.search(s.text)) and about(s, subject, related)
+        for s in scored[:5]
+    )

@@ -113,9 +113,10 @@ HOW_LONG = re.compile(
     re.I,
 )
 DURATION = re.compile(
+    r"(?<!last )(?<!past )(?<!previous )"  # "in the last two months": when, not how long
     r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|thirty)"
     r"[ -](working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b"
-    r"(?! (?:ago|earlier|before)\b)|"  # "two years ago" is a time, not how long
+    r"(?! (?:ago|earlier|before)\b)|"  # nor is "two years ago"
     r"\b(same|next) (working |school )?day\b|\bimmediately\b",
     re.I,
 )
@@ -213,6 +214,10 @@ _ASKING = {
     "compared",
     "comparison",
     "versus",
+    "think",  # "what challenges does he think we face?": his view is asked, not his thinking
+    "thinks",
+    "reckon",
+    "reckons",
 }
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 
