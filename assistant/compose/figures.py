@@ -239,6 +239,8 @@ def counts_other(question: str, text: str) -> bool:
     False
     >>> counts_other("How many people did training reach?", "It reaches 10,000 learners.")
     False
+    >>> counts_other("How many chapters are there?", "It approved twenty-one updates to chapters.")
+    True
     """
     head = counted_head(question)
     if head is None:
@@ -251,7 +253,7 @@ def counts_other(question: str, text: str) -> bool:
         i
         for i, w in enumerate(tokens)
         if (re.fullmatch(r"\d[\d,]*", w) and not re.fullmatch(r"(19|20)\d\d", w))
-        or _NUMBER_WORDS.fullmatch(w)
+        or all(_NUMBER_WORDS.fullmatch(p) for p in w.split("-"))  # "twenty-one"
     ]
     # Only numbers that say what they count ("2 themed meetings", not "rose to 730 at the
     # end") can show that it is something else.
@@ -261,8 +263,19 @@ def counts_other(question: str, text: str) -> bool:
     return (
         bool(explicit)
         and len(explicit) == len(numbers)
-        and not any(head in words[i + 1 : i + 5] for i in numbers)
+        and not any(head in _counted_by(words, i) for i in numbers)
     )
+
+
+_LINKS = {"to", "on", "in", "for", "from", "about", "with", "at", "by", "across"}
+
+
+def _counted_by(words: list[str], i: int) -> list[str]:
+    """The few words after a number up to a preposition: what it counts ("twenty-one
+    updates to chapters" counts updates, not chapters)."""
+    after = words[i + 1 : i + 5]
+    cut = next((k for k, w in enumerate(after) if w in _LINKS), len(after))
+    return after[:cut]
 
 
 def _counts_unasked(question: str, tokens: list[str], people: bool) -> bool:

@@ -218,6 +218,7 @@ _ASKING = {
     "thinks",
     "reckon",
     "reckons",
+    "why",
 }
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 
