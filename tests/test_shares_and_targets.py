@@ -21,6 +21,8 @@ def test_a_share_of_a_named_group_and_numbers_in_words() -> None:
         "asian"
     }
     assert share_group("What proportion of ICPCs were held on time?") == set()
+    assert share_group("What proportion of the county's schools are academies?") == {"academi"}
+    assert share_group("What % of children on plans were there because of neglect?") == set()
     assert states_number("approved twenty-one updates", "21")
     assert not states_number("approved twenty updates", "21")
     assert not states_number("twenty-one updates", "1")  # the "one" of twenty-one

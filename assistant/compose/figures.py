@@ -180,22 +180,39 @@ _DOCUMENT_WORDS = {"report", "plan", "refresh", "paper", "strategi", "document"}
 
 _GROUP = re.compile(
     r"\b(?:what|which) (?:percentage|proportion|share|per ?cent|%) of [\w'’ -]+? "
-    r"(?:are|is|were|was) ((?-i:[A-Z][\w'’-]*)(?: (?-i:[A-Z][\w'’-]*))*)",
+    r"(?:are|is|were|was) ([\w'’-]+(?: [\w'’-]+)?)",
+    re.I,
+)
+_NOT_A_GROUP = re.compile(  # "were held on time", "are in work": what they do, not who they are
+    r"^(?:\w+(?:ed|ing|en)|held|made|done|seen|sent|kept|put|met|found|told|paid|in|on|at|"
+    r"from|of|for|by|with|not|still|now|currently|there|here|the|a|an)$",
     re.I,
 )
 
 
 def share_group(question: str) -> set[str]:
-    """The named group whose share is asked ("what % of residents are Asian?"): a share of
-    White British residents does not answer it.
+    """The group whose share is asked ("what % of residents are Asian?", "what proportion of
+    schools are academies?"): a share of White British residents, or of pupils in state
+    schools, does not answer it.
 
     >>> sorted(share_group("What percentage of Oxfordshire residents are Asian in 2021?"))
     ['asian']
+    >>> sorted(share_group("What proportion of the state-funded schools are academies?"))
+    ['academi']
     >>> share_group("What percentage of ICPCs were held on time?")
     set()
     """
     found = _GROUP.search(question)
-    return content_words(found.group(1)) - GENERIC if found else set()
+    if not found:
+        return set()
+    said = found.group(1).split()
+    if said[0][0].isupper():  # "White British": the capitalised words
+        said = [w for w in said if w[0].isupper()]
+    elif _NOT_A_GROUP.match(said[0]):
+        return set()
+    else:  # "academies now": the noun alone
+        said = said[:1]
+    return content_words(" ".join(said)) - GENERIC
 
 
 def counts_head(question: str, text: str) -> bool:
