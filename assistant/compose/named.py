@@ -4,6 +4,7 @@ sentence that names none ("paediatric services at local hospitals") does not ans
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.scoring import Scored
@@ -20,15 +21,25 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 def misses_name(request: AnswerRequest, scored: list[Scored]) -> bool:
     """Asks which hospital (charity, county...) and no top sentence on its subject names one
     the question does not already name."""
-    q = request.question
-    lower = request.extra.get("lower_words")
-    if lower is None or not _NAMED_KIND_Q.search(q):
+    if not _NAMED_KIND_Q.search(request.question):
         return False
-    asked = {w.lower() for w in _WORD.findall(q)}
+    return _none_on_subject(request, scored, lambda text, names: bool(names))
+
+
+def _none_on_subject(
+    request: AnswerRequest, scored: list[Scored], gives: Callable[[str, list[str]], bool]
+) -> bool:
+    """No top sentence on the question's subject ``gives`` what is asked, judged by its text
+    and the proper names in it that the question does not already use."""
+    lower = request.extra.get("lower_words")
+    if lower is None:
+        return False
+    asked = {w.lower() for w in _WORD.findall(request.question)}
     subject = subject_words(request, scored)
     related = request.extra.get("related", [])
     return not any(
-        new_names(s.text, asked, lower) and about(s, subject, related) for s in scored[:5]
+        gives(s.text, new_names(s.text, asked, lower)) and about(s, subject, related)
+        for s in scored[:5]
     )
 
 
@@ -64,14 +75,6 @@ def misses_place(request: AnswerRequest, scored: list[Scored]) -> bool:
     """Asks where something is ("where are the hot spots?") and no top sentence on its
     subject names a place: "prevalence reporting highlights hot spots" says there are some,
     not where."""
-    q = request.question
-    lower = request.extra.get("lower_words")
-    if lower is None or not _WHERE_Q.search(q):
+    if not _WHERE_Q.search(request.question):
         return False
-    asked = {w.lower() for w in _WORD.findall(q)}
-    subject = subject_words(request, scored)
-    related = request.extra.get("related", [])
-    return not any(
-        (new_names(s.text, asked, lower) or _PLACE.search(s.text)) and about(s, subject, related)
-        for s in scored[:5]
-    )
+    return _none_on_subject(request, scored, lambda text, names: bool(names or _PLACE.search(text)))
