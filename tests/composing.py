@@ -24,6 +24,20 @@ def report_2024(cid: str, text: str, section: str = "") -> Chunk:
     return chunk_of(cid, "esp-report-2024", "ESP Annual Report 2024", "2024-06", text, section)
 
 
+def fathers_2019() -> Chunk:
+    """The 2019-21 plan's sentence on fathers at case conferences: a share (44%) that is
+    neither the police's share nor a target."""
+    return chunk_of(
+        "fathers",
+        "plan-2019",
+        "Business Plan 2019-21",
+        "2020",
+        "Our records also indicate that fathers are present and contributing to only 44% of "
+        "case conferences and we want to change this too.",
+        section="Our priorities",
+    )
+
+
 def ask(  # type: ignore[no-untyped-def]
     question: str,
     chunks: list[Chunk],

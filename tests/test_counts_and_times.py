@@ -18,7 +18,7 @@ from assistant.parts import split_parts
 from assistant.query import named_periods, plan_query, time_intent
 from assistant.retrieval import HybridRetriever
 from assistant.types import Chunk, ChunkMeta
-from tests.composing import ask, ask_known, chunk_of, report_2024
+from tests.composing import ask, ask_known, chunk_of, fathers_2019, report_2024
 
 
 def test_a_month_and_a_two_figure_year_is_a_year() -> None:
@@ -197,15 +197,7 @@ def test_which_hospital_needs_a_named_hospital() -> None:
 
 @pytest.mark.slow
 def test_a_share_of_what_someone_does_needs_that_someone() -> None:
-    fathers = chunk_of(
-        "fathers",
-        "plan-2019",
-        "Business Plan 2019-21",
-        "2020",
-        "Our records also indicate that fathers are present and contributing to only 44% of "
-        "case conferences and we want to change this too.",
-        section="Our priorities",
-    )
+    fathers = fathers_2019()
     idf = {"confer": 5.0, "case": 2.0, "attend": 3.0, "polic": 2.0, "father": 5.0, "dad": 9.0}
     gap = ask_known("What percentage of case conferences do the police attend?", [fathers], idf)
     assert gap.abstained and "44%" not in gap.text

@@ -13,7 +13,7 @@ import pytest
 from assistant.compose.figures import share_group, states_number
 from assistant.compose.question import DURATION
 from assistant.types import Chunk
-from tests.composing import ask, ask_known, chunk_of, report_2024
+from tests.composing import ask, ask_known, chunk_of, fathers_2019, report_2024
 
 
 def test_a_share_of_a_named_group_and_numbers_in_words() -> None:
@@ -60,15 +60,7 @@ def test_a_share_of_one_group_does_not_answer_for_another() -> None:
 
 @pytest.mark.slow
 def test_a_target_needs_a_target_not_todays_figure() -> None:
-    fathers = chunk_of(
-        "fathers",
-        "plan-2019",
-        "Business Plan 2019-21",
-        "2020",
-        "Our records also indicate that fathers are present and contributing to only 44% of "
-        "case conferences and we want to change this too.",
-        section="Our priorities",
-    )
+    fathers = fathers_2019()
     idf = {"confer": 5.0, "case": 2.0, "attend": 3.0, "father": 5.0, "target": 4.0, "set": 2.0}
     gap = ask_known(
         "What target did the plan set for fathers' attendance at case conferences?",
