@@ -10,8 +10,10 @@ import re
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
+from assistant.compose.dates import misses_date
 from assistant.compose.figures import (
     counted_words,
+    counts_asked,
     counts_other,
     has_count,
     has_figure,
@@ -26,8 +28,6 @@ from assistant.compose.periods import covers, of_time, times_a_document
 from assistant.compose.premises import misses_premise
 from assistant.compose.question import (
     CONTACT_Q,
-    DATE_IN,
-    DATE_Q,
     HOW_MANY_TIMES,
     MONEY_Q,
     NUMBER_Q,
@@ -44,9 +44,8 @@ from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored, title_overlap
 from assistant.compose.spans import misses_duration, misses_frequency
 from assistant.compose.tables import extreme_row, is_row, row_in_context, row_on_subject
-from assistant.compose.topic import about, subject_words, topic_text, topic_words
+from assistant.compose.topic import about, mentions, subject_words, topic_text, topic_words
 from assistant.compose.words import GENERIC, content_words, stem
-from assistant.query import named_periods
 from assistant.types import Answer, Chunk
 
 _EMERGENCY = re.compile(r"\b999\b")
@@ -60,7 +59,7 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
         _misses_contact(q, top)
         or _misses_money(q, top)
         or _misses_figure(request, scored)
-        or _misses_date(request, scored)
+        or misses_date(request, scored)
         or _misses_names(q, scored)
         or misses_duration(request, scored)
         or misses_frequency(request, scored)
@@ -143,12 +142,13 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
         and (
             max(s.overlap, s.topical - 0.1) >= 0.35
             or (s is scored[0] and s.score >= 0.6)  # the clear best match, whatever its wording
+            or (counts and counts_asked(q, s.text))  # "362 schools" for "how many schools?"
             or (typed is not None and typed(s.text) and s.overlap >= 0.25)
             or (group and s.overlap >= 0.25)  # the named group's share, in other words
             or row_on_subject(q, s, subject)  # "Nurseries 1041"
         )
         and all(states_number(topic_text(s), n) for n in asked)  # "aged 19-21" is not "16-17"
-        and (doer is None or _mentions(topic_text(s), [doer], synonyms_of))  # the police's
+        and (doer is None or mentions(topic_text(s), [doer], synonyms_of))  # the police's
         and _names_all(topic_text(s), group)
         and (not request.years or timely(s))
         for s in scored[:10]
@@ -162,75 +162,10 @@ _ASKS_CHANGE = re.compile(
 )
 
 
-_WHEN_PAST = re.compile(r"\bwhen (did|were|was|had)\b", re.I)
-
-
-def _misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
-    """No date on this topic in the documents: never guess one."""
-    q = request.question
-    past = _WHEN_PAST.search(q)  # "when did it take place?": a year answers too
-    if not (DATE_Q.search(q) or past):
-        return False
-    rare = rarest(request, q, 2)
-    named = (
-        [str(y) for y in range(*request.years)] + [str(request.years[1])] if request.years else []
-    )
-    ending = _ASKS_END.search(q)
-    synonyms_of = request.extra.get("synonyms_of", {})
-    if _undated_event(scored, bool(past)):
-        return True
-    clear = _clear_best(scored)
-    return not any(
-        (DATE_IN.search(x.text) or (past and named_periods(x.text)))
-        and (not rare or x is clear or _mentions(x.text, rare, synonyms_of))
-        and (not named or any(y in x.text for y in named))  # the year asked about
-        and (not ending or _GIVES_END.search(x.text))  # when it began does not say when it ends
-        for x in scored[:6]
-    )
-
-
 def _names_all(text: str, words: set[str]) -> bool:
     """Every word, matched on its first five letters ("re-referrals": "re-referred")."""
     found = {w[:5] for w in content_words(text)}
     return all(w[:5] in found for w in words)
-
-
-def _mentions(text: str, words: list[str], synonyms_of: dict[str, list[str]]) -> bool:
-    """One of the question's words, or the documents' words for all of them ("sign off":
-    approved)."""
-    found = content_words(text)
-    if any(w in found for w in words):
-        return True
-    covered: set[str] = set()  # the question's words that a synonym found here stands for
-    for phrase, terms in synonyms_of.items():
-        if any(content_words(t) <= found for t in terms):
-            covered |= content_words(phrase)
-    return bool(words) and set(words) <= covered
-
-
-def _clear_best(scored: list[Scored]) -> Scored | None:
-    """The best match when it stands clear of the next: it describes the event asked about,
-    in whatever words ("initiating early discussions" for "first start discussing")."""
-    if len(scored) < 2 or scored[0].score - scored[1].score < 0.15:
-        return None
-    return scored[0]
-
-
-def _undated_event(scored: list[Scored], past: bool) -> bool:
-    """The clear best match describes the event and gives no date ("the plan has been agreed
-    by the Executive Group for 2025-26"): a date elsewhere on the page is of another event."""
-    if _clear_best(scored) is None:
-        return False
-    best = scored[0].text
-    return not (DATE_IN.search(best) or (past and named_periods(best)))
-
-
-_ASKS_END = re.compile(r"\b(end|ends|expire|expires|finish|finishes|deadline|due)\b", re.I)
-_GIVES_END = re.compile(
-    r"\b(end|ends|ended|ending|expire[sd]?|until|till|deadline|due|by|conclude[sd]?|"
-    r"finish(es|ed)?|close[sd]?|complete[sd]?|step(s|ped)? down|last)\b",
-    re.I,
-)
 
 
 def _misses_holder(request: AnswerRequest, scored: list[Scored]) -> bool:
@@ -341,15 +276,18 @@ def abstention(
     contact_hint: str = "",
     unknown: list[str] | None = None,
     closest: tuple[str, Scored] | None = None,
+    missing: str = "",
 ) -> Answer:
-    """The answer when nothing answers the question: what was searched, and who to ask."""
+    """The answer when nothing answers the question: what was searched, and who to ask;
+    ``missing`` says what the documents lack, when that is known."""
     seen: list[str] = []
     for c in chunks[:6]:
         label = doc_label(c.meta)
         if label not in seen:
             seen.append(label)
     searched = "; ".join(seen[:3]) if seen else "no document matched"
-    missing = f"The documents never mention {', '.join(unknown)}. " if unknown else ""
+    if unknown:
+        missing = f"The documents never mention {', '.join(unknown)}. "
     cannot = "I cannot find this in the partnership's documents, so I will not guess."
     if closest is not None:
         kind, said = closest

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.answerer import AnswerRequest
+from assistant.compose.scoring import Scored
+from assistant.textutil import spelt_phrase
 from assistant.types import Answer
 
 _ASKS = re.compile(
@@ -27,6 +30,19 @@ def asked_acronym(question: str) -> str | None:
     """
     m = _ASKS.search(question.strip())
     return (m.group("acr") or m.group("bare")) if m else None
+
+
+_STANDS_FOR = re.compile(r"\b(stands? for|short for)\b", re.I)
+
+
+def misses_spelling(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """ "What does THRIVE stand for?" when no document spells it out: the glossary has no
+    entry and no top sentence's words give its letters. Say so; never make one up."""
+    acronym, entries = request.extra.get("spellings") or ("", [])
+    if not acronym or entries or not _STANDS_FOR.search(request.question):
+        return False
+    letters = re.sub(r"[^a-z]", "", acronym.lower().removesuffix("s"))
+    return not any(spelt_phrase(letters, s.text) for s in scored[:5])
 
 
 def spell_out(answer: Answer, acronym: str, entries: list[dict[str, str]]) -> Answer:

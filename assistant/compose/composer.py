@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.abstain import abstention, near_miss, out_of_time
-from assistant.compose.acronyms import spell_out
+from assistant.compose.acronyms import misses_spelling, spell_out
 from assistant.compose.render import render
 from assistant.compose.scoring import score_sentences
 from assistant.compose.selection import select
@@ -41,9 +41,12 @@ class ExtractiveComposer:
         scored = score_sentences(request, chunks[: self.max_chunks])
         if not scored or scored[0].score < self.abstain_threshold or near_miss(request, scored):
             return abstention(request, chunks, self.contact_hint)
+        acronym, entries = request.extra.get("spellings") or ("", [])
+        if misses_spelling(request, scored):
+            never = f"The documents use {acronym} but never say what it stands for. "
+            return abstention(request, chunks, self.contact_hint, missing=never)
         elsewhen = out_of_time(request, scored)
         if elsewhen is not None:
             return abstention(request, chunks, self.contact_hint, closest=elsewhen)
         picked = select(request, scored, self.max_sentences)
-        acronym, entries = request.extra.get("spellings") or ("", [])
         return spell_out(render(request, picked), acronym, entries)

@@ -92,6 +92,7 @@ def has_figure(text: str) -> bool:
 
 
 # "57 fewer children": a difference, which does not say how many there are.
+_NOT_A_NUMBER = re.compile(r"\b(?:one (?:another|other)|no one|someone|anyone)\b", re.I)
 _NOT_A_CHANGE = r"(?!\s+(?:\w+\s+)?(?:fewer|more|less)\b)"
 
 
@@ -105,9 +106,12 @@ def has_count(text: str, differences: bool = True) -> bool:
     (False, False)
     >>> has_count("a 9% fall (57 fewer children aged 10-19)", differences=False)
     False
+    >>> has_count("Leaders challenge one another."), has_count("One school was visited.")
+    (False, True)
     """
     tail = _NOT_A_SPAN + ("" if differences else _NOT_A_CHANGE)
     text = _NAMED_NUMBER.sub(" ", text)  # "Figure four", "Section 11": names, not counts
+    text = _NOT_A_NUMBER.sub(" ", text)  # "challenge one another"
     found = re.findall(
         r"(?<![A-Za-z\d.-])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d-])" + tail, text
     )
@@ -258,30 +262,86 @@ def counts_other(question: str, text: str) -> bool:
     False
     >>> counts_other("How many chapters are there?", "It approved twenty-one updates to chapters.")
     True
+    >>> counts_other("How many independent schools?",
+    ...              "There were 362 schools in 2024, and 15% of pupils go to independent ones.")
+    True
+    >>> counts_other("How many independent schools are there?", "There are 20 independent schools.")
+    False
     """
     head = counted_head(question)
     if head is None:
         return False
-    tokens = re.findall(r"[\w'’/-]+", text)
+    tokens, words, numbers = _numbers(text)
     if not speaks_of_counted(question, text):
         return _counts_unasked(question, tokens, people=bool(_PEOPLE.search(head)))
-    words = [stem(w.lower()) for w in tokens]
+    # Only numbers that say what they count ("2 themed meetings", not "rose to 730 at the
+    # end") can show that it is something else.
+    explicit = [
+        i for i in numbers if i + 1 < len(tokens) and not _COUNT_STOP.fullmatch(tokens[i + 1])
+    ]
+    counting = [i for i in numbers if head in _counted_by(words, i)]
+    if counting and not any(_qualified(question, head, words, i) for i in counting):
+        return True  # "362 schools" is no number of independent schools
+    return bool(explicit) and len(explicit) == len(numbers) and not counting
+
+
+def counts_asked(question: str, text: str) -> bool:
+    """A number in the text counts just what "how many" asks for ("362 schools").
+
+    >>> counts_asked("How many schools are there?", "119,713 pupils attending 362 schools.")
+    True
+    >>> counts_asked("How many independent schools?", "119,713 pupils attending 362 schools.")
+    False
+    >>> counts_asked("How many pupils were excluded?", "119,713 pupils attending 362 schools.")
+    False
+    """
+    head = counted_head(question)
+    if head is None:
+        return False
+    _, words, numbers = _numbers(text)
+    said = {w[:5] for w in content_words(text)}
+    rest = {w for w in content_words(question) - GENERIC - _THERE if not re.search(r"\d", w)}
+    return all(w[:5] in said for w in rest) and any(
+        head in _counted_by(words, i) and _qualified(question, head, words, i) for i in numbers
+    )
+
+
+_THERE = {"there", "from"}  # "how many are there", which content words keep
+
+
+def _numbers(text: str) -> tuple[list[str], list[str], list[int]]:
+    """The text's tokens, their stems, and where its numbers are (not years)."""
+    tokens = re.findall(r"[\w'’/-]+", text)
     numbers = [
         i
         for i, w in enumerate(tokens)
         if (re.fullmatch(r"\d[\d,]*", w) and not re.fullmatch(r"(19|20)\d\d", w))
         or all(_NUMBER_WORDS.fullmatch(p) for p in w.split("-"))  # "twenty-one"
     ]
-    # Only numbers that say what they count ("2 themed meetings", not "rose to 730 at the
-    # end") can show that it is something else.
-    explicit = [
-        i for i in numbers if i + 1 < len(tokens) and not _COUNT_STOP.fullmatch(tokens[i + 1])
-    ]
-    return (
-        bool(explicit)
-        and len(explicit) == len(numbers)
-        and not any(head in _counted_by(words, i) for i in numbers)
-    )
+    return tokens, [stem(w.lower()) for w in tokens], numbers
+
+
+def _qualified(question: str, head: str, words: list[str], i: int) -> bool:
+    """The number at ``i`` counts the asked-for thing with the question's own qualifiers
+    ("independent" in "how many independent schools?"), if the sentence has any.
+
+    >>> words = "119,713 pupil attend 362 school . 15.3 % attend independ school".split()
+    >>> _qualified("How many independent schools?", "school", words, 3)
+    False
+    >>> _qualified("How many conference delegates came?", "deleg", ["109", "deleg"], 0)
+    True
+    >>> _qualified("How many TRIX chapter updates?", "updat", "21 updat to trix chapter".split(), 0)
+    True
+    """
+    asked = _ASKED_THING.search(question)
+    said = [stem(w.lower()) for w in asked.group(1).split()] if asked else []
+    qualifiers = set(said[: said.index(head)] if head in said else []) - GENERIC
+    # A qualifier the sentence never uses is the passage's context ("conference delegates");
+    # one it uses away from the number sets a part apart from the whole it counts.
+    counted = _counted_by(words, i)
+    # ... up to the counted noun and the few words after it ("updates to TRIX chapters")
+    near = words[max(i - 2, 0) : i + 6 + (counted.index(head) if head in counted else 0)]
+    return not (qualifiers & set(words)) or bool(qualifiers & set(near))
 
 
 _LINKS = {"to", "on", "in", "for", "from", "about", "with", "at", "by", "across"}

@@ -24,7 +24,8 @@ LIST_Q = re.compile(
 )
 NUMBER_Q = re.compile(
     r"\b(how many|how much|number of|what percentage|what proportion|"
-    r"what share|how often|figure|rate|total|average|(?:what|which) ages?|how old)\b|\bwhat ?%",
+    r"what share|how often|figure|rate|total|(?<!than the )(?<!than the national )average|"
+    r"(?:what|which) ages?|how old)\b|\bwhat ?%",
     re.I,
 )
 CONTACT_Q = re.compile(
@@ -158,68 +159,18 @@ _SUPERLATIVE = re.compile(
 )
 
 
-# Words that shape a question rather than name its subject ("how many", "how often").
-_ASKING = {
-    "timescale",
-    "timescales",
-    "deadline",
-    "many",
-    "much",
-    "often",
-    "long",
-    "does",
-    "gets",
-    "get",
-    "got",
-    "have",
-    "make",
-    "made",
-    "gave",
-    "give",
-    "given",
-    "gives",
-    "take",
-    "took",
-    "taken",
-    "say",
-    "said",
-    "says",
-    "tell",
-    "told",
-    "set",
-    "according",
-    "carry",
-    "carried",
-    "done",
-    "doing",
-    "go",
-    "goes",
-    "going",
-    "went",
-    "gone",
-    "come",
-    "came",
-    "total",
-    "average",
-    "daily",
-    "overall",
-    "per",
-    "anything",
-    "something",
-    "anyone",
-    "someone",
-    "everything",
-    "back",  # "back in 2011"
-    "compare",
-    "compared",
-    "comparison",
-    "versus",
-    "think",  # "what challenges does he think we face?": his view is asked, not his thinking
-    "thinks",
-    "reckon",
-    "reckons",
-    "why",
-}
+# Words that shape a question rather than name its subject ("how many", "how often"): also
+# "back" ("back in 2011"), "think" ("what challenges does he think we face?": his view is
+# asked, not his thinking) and "yet" ("has it been signed off yet?").
+_ASKING = set(
+    """
+    timescale timescales deadline many much often long does gets get got have make made
+    gave give given gives take took taken say said says tell told set according carry
+    carried done doing go goes going went gone come came total average daily overall per
+    anything something anyone someone everything back compare compared comparison versus
+    think thinks reckon reckons why yet
+    """.split()
+)
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 
 
@@ -271,7 +222,7 @@ def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
     idf = request.extra.get("idf")
     if idf is None:
         return []
-    own, carried = _own_and_carried(question)
+    own, carried = own_and_carried(question)
     # Shorthand the documents never use ("exec") stands for their words: not a word to find.
     translated = {
         w
@@ -295,7 +246,7 @@ def rarest(request: AnswerRequest, question: str, n: int = 2) -> list[str]:
 _CARRIED = re.compile(r"\s*\(([^()]*)\)\?\s*$")
 
 
-def _own_and_carried(question: str) -> tuple[set[str], set[str]]:
+def own_and_carried(question: str) -> tuple[set[str], set[str]]:
     """A standalone follow-up's own words, and those carried from the earlier turn in its
     closing brackets ("When did it first meet (strategic boards)?")."""
     found = _CARRIED.search(question)

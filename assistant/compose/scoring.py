@@ -26,6 +26,7 @@ from assistant.compose.question import (
     defines,
     focus_word,
     names_person,
+    own_and_carried,
     unseen_weight,
 )
 from assistant.compose.words import content_words, initials, phrases
@@ -66,6 +67,7 @@ class _Cues:
     contact: bool  # asks for an email address, website or phone number
     role: str | None  # "who chairs X?": the role whose holder is asked for
     spelt: list[tuple[re.Pattern, set[str]]]  # acronyms and their expansions (``_spelt``)
+    stands_for: list[tuple[list[set[str]], set[str]]]  # synonyms, and the words they stand for
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -98,7 +100,34 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         contact=bool(ASKS_CONTACT.search(request.question)),
         role=asked_role(request.question) if "lower_words" in request.extra else None,
         spelt=_spelt(request, content_words(" ".join({c.meta.title for c in chunks}))),
+        stands_for=_stands_for(request),
     )
+
+
+def _stands_for(request: AnswerRequest) -> list[tuple[list[set[str]], set[str]]]:
+    """Question words no document uses ("justify", "main talk") when they say it otherwise
+    ("prove", "keynote"): a sentence saying the documents' words scores as if it said the
+    question's. Words the documents do use keep their own meaning, and their synonyms count
+    at half weight (``related``)."""
+    asked = own_and_carried(request.question)[0]  # not the earlier turn's words, carried
+    idf = request.extra.get("idf")
+    if idf is None:
+        return []
+    unseen = unseen_weight(idf)
+    out = []
+    for phrase, terms in (request.extra.get("synonyms_of") or {}).items():
+        words = content_words(phrase)
+        if words and words <= asked and any(idf(w) >= unseen for w in words):
+            out.append(([content_words(t) for t in terms if content_words(t)], words))
+    return out
+
+
+def _standing_for(cues: _Cues, words: set[str]) -> set[str]:
+    """The words, with the question's words that synonyms among them stand for."""
+    for terms, meant in cues.stands_for:
+        if any(t <= words for t in terms):
+            words = words | meant
+    return words
 
 
 def _spelt(request: AnswerRequest, titles: set[str]) -> list[tuple[re.Pattern, set[str]]]:
@@ -174,6 +203,7 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
         for said, gives in cues.spelt:
             if said.search(sentence):
                 words_here |= gives
+        words_here = _standing_for(cues, words_here)
         direct = sum(cues.idf(w) for w in own & words_here) / own_weight
         if cues.related & words_here:  # "front door" answered by a sentence on the MASH
             direct = min(
@@ -187,7 +217,8 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
         elif is_row(sentence):  # a table row: what the sentence before the table says it shows
             start = leads.index(leads[i])
             context |= content_words(chunk.sentences[start - 1]) if start else set()
-        inherited = sum(cues.idf(w) for w in own & (words_here | context)) / own_weight
+        inherited = sum(cues.idf(w) for w in own & _standing_for(cues, words_here | context))
+        inherited /= own_weight
         overlap = 0.6 * direct + 0.4 * inherited
         score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
         score = _adjust(score, request, cues, chunk, sentence, words_here)

@@ -68,3 +68,16 @@ def topic_text(s: Scored) -> str:
     """A sentence read in its place: with its section and its paragraph's opening."""
     lead = paragraph_leads(s.chunk.text, s.chunk.sentences)[s.index]
     return f"{s.text} {s.chunk.meta.section} {lead} {s.chunk.meta.lead_in}"
+
+
+def mentions(text: str, words: list[str], synonyms_of: dict[str, list[str]]) -> bool:
+    """One of the question's words, or the documents' words for all of them ("sign off":
+    approved)."""
+    found = content_words(text)
+    if any(w in found for w in words):
+        return True
+    covered: set[str] = set()  # the question's words that a synonym found here stands for
+    for phrase, terms in synonyms_of.items():
+        if any(content_words(t) <= found for t in terms):
+            covered |= content_words(phrase)
+    return bool(words) and set(words) <= covered
