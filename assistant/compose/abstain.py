@@ -45,7 +45,7 @@ from assistant.compose.scoring import Scored, title_overlap
 from assistant.compose.spans import misses_duration, misses_frequency
 from assistant.compose.tables import extreme_row, is_row, row_in_context, row_on_subject
 from assistant.compose.topic import about, mentions, subject_words, topic_text, topic_words
-from assistant.compose.words import GENERIC, content_words, stem
+from assistant.compose.words import GENERIC, content_words, names_all, stem
 from assistant.types import Answer, Chunk
 
 _EMERGENCY = re.compile(r"\b999\b")
@@ -149,7 +149,7 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
         )
         and all(states_number(topic_text(s), n) for n in asked)  # "aged 19-21" is not "16-17"
         and (doer is None or mentions(topic_text(s), [doer], synonyms_of))  # the police's
-        and _names_all(topic_text(s), group)
+        and names_all(topic_text(s), group)
         and (not request.years or timely(s))
         for s in scored[:10]
     )
@@ -160,12 +160,6 @@ _ASKS_CHANGE = re.compile(
     r"fell|drop(?:ped)?|grow(?:n|th)?|grew|change[sd]?|compare[sd]?|difference|up|down)\b",
     re.I,
 )
-
-
-def _names_all(text: str, words: set[str]) -> bool:
-    """Every word, matched on its first five letters ("re-referrals": "re-referred")."""
-    found = {w[:5] for w in content_words(text)}
-    return all(w[:5] in found for w in words)
 
 
 def _misses_holder(request: AnswerRequest, scored: list[Scored]) -> bool:

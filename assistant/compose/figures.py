@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.words import GENERIC, STOP, content_words, stem
+from assistant.compose.words import GENERIC, STOP, content_words, names_all, stem
 from assistant.query import without_periods
 
 _NUMBER_WORDS = re.compile(
@@ -299,9 +299,8 @@ def counts_asked(question: str, text: str) -> bool:
     if head is None:
         return False
     _, words, numbers = _numbers(text)
-    said = {w[:5] for w in content_words(text)}
     rest = {w for w in content_words(question) - GENERIC - _THERE if not re.search(r"\d", w)}
-    return all(w[:5] in said for w in rest) and any(
+    return names_all(text, rest) and any(
         head in _counted_by(words, i) and _qualified(question, head, words, i) for i in numbers
     )
 

@@ -29,7 +29,14 @@ from assistant.compose.question import (
     own_and_carried,
     unseen_weight,
 )
-from assistant.compose.words import content_words, initials, phrases
+from assistant.compose.words import (
+    Synonyms,
+    content_words,
+    initials,
+    phrases,
+    stood_for,
+    synonym_words,
+)
 from assistant.textutil import contact_kinds, is_contents, is_row, paragraph_leads, spelt_phrase
 from assistant.types import Chunk
 
@@ -67,7 +74,7 @@ class _Cues:
     contact: bool  # asks for an email address, website or phone number
     role: str | None  # "who chairs X?": the role whose holder is asked for
     spelt: list[tuple[re.Pattern, set[str]]]  # acronyms and their expansions (``_spelt``)
-    stands_for: list[tuple[list[set[str]], set[str]]]  # synonyms, and the words they stand for
+    stands_for: Synonyms  # synonyms, and the question's words they stand for
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -104,7 +111,7 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
     )
 
 
-def _stands_for(request: AnswerRequest) -> list[tuple[list[set[str]], set[str]]]:
+def _stands_for(request: AnswerRequest) -> Synonyms:
     """Question words no document uses ("justify", "main talk") when they say it otherwise
     ("prove", "keynote"): a sentence saying the documents' words scores as if it said the
     question's. Words the documents do use keep their own meaning, and their synonyms count
@@ -114,20 +121,16 @@ def _stands_for(request: AnswerRequest) -> list[tuple[list[set[str]], set[str]]]
     if idf is None:
         return []
     unseen = unseen_weight(idf)
-    out = []
-    for phrase, terms in (request.extra.get("synonyms_of") or {}).items():
-        words = content_words(phrase)
-        if words and words <= asked and any(idf(w) >= unseen for w in words):
-            out.append(([content_words(t) for t in terms if content_words(t)], words))
-    return out
+    return [
+        (terms, words)
+        for terms, words in synonym_words(request.extra.get("synonyms_of") or {})
+        if words and words <= asked and any(idf(w) >= unseen for w in words)
+    ]
 
 
 def _standing_for(cues: _Cues, words: set[str]) -> set[str]:
     """The words, with the question's words that synonyms among them stand for."""
-    for terms, meant in cues.stands_for:
-        if any(t <= words for t in terms):
-            words = words | meant
-    return words
+    return words | stood_for(words, cues.stands_for)
 
 
 def _spelt(request: AnswerRequest, titles: set[str]) -> list[tuple[re.Pattern, set[str]]]:

@@ -8,7 +8,7 @@ import re
 from assistant.answerer import AnswerRequest
 from assistant.compose.question import ASKING_STEMS, FUNCTION_STEMS, unseen_weight
 from assistant.compose.scoring import Scored
-from assistant.compose.words import GENERIC, content_words, initials
+from assistant.compose.words import GENERIC, content_words, initials, stood_for, synonym_words
 from assistant.textutil import paragraph_leads
 
 
@@ -76,8 +76,4 @@ def mentions(text: str, words: list[str], synonyms_of: dict[str, list[str]]) -> 
     found = content_words(text)
     if any(w in found for w in words):
         return True
-    covered: set[str] = set()  # the question's words that a synonym found here stands for
-    for phrase, terms in synonyms_of.items():
-        if any(content_words(t) <= found for t in terms):
-            covered |= content_words(phrase)
-    return bool(words) and set(words) <= covered
+    return bool(words) and set(words) <= stood_for(found, synonym_words(synonyms_of))

@@ -194,3 +194,30 @@ def phrases(text: str, written_lower: bool = False) -> set[tuple[str, str]]:
         tokens = [t if t.islower() else "" for t in tokens]
     kept = [stem(t.lower()) if t and t.lower() not in STOP and len(t) > 2 else "" for t in tokens]
     return {(a, b) for a, b in zip(kept, kept[1:], strict=False) if a and b}
+
+
+def names_all(text: str, words: set[str]) -> bool:
+    """Every word, matched on its first five letters ("re-referrals": "re-referred")."""
+    found = {w[:5] for w in content_words(text)}
+    return all(w[:5] in found for w in words)
+
+
+Synonyms = list[tuple[list[set[str]], set[str]]]
+
+
+def synonym_words(synonyms_of: dict[str, list[str]]) -> Synonyms:
+    """The synonyms table's entries for a question, as words: each phrase's alternatives and
+    the question's words they stand for ("sign off": approved)."""
+    return [
+        ([content_words(t) for t in terms if content_words(t)], content_words(phrase))
+        for phrase, terms in synonyms_of.items()
+    ]
+
+
+def stood_for(found: set[str], synonyms: Synonyms) -> set[str]:
+    """The question's words that a synonym among ``found`` stands for."""
+    out: set[str] = set()
+    for terms, meant in synonyms:
+        if any(t <= found for t in terms):
+            out |= meant
+    return out
