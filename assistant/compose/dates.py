@@ -25,13 +25,27 @@ _GIVES_END = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(I|my|me)\b")
+# "The exact date of the July 2024 meeting" asks for a day; "which month in 2017" for a month.
+_ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b", re.I)
+_ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DAY_IN = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+)
+_MONTH_IN = re.compile(rf"\b{_MONTHS}\b")
 
 
 def misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
     """No date on this topic in the documents: never guess one."""
     q = request.question
     past = _WHEN_PAST.search(q)  # "when did it take place?": a year answers too
-    if not (DATE_Q.search(q) or past):
+    finer = _DAY_IN if _ASKS_DAY.search(q) else _MONTH_IN if _ASKS_MONTH.search(q) else None
+    if finer is not None:
+        past = None  # a year, or a month for an exact date, is not what is asked
+    elif not (DATE_Q.search(q) or past):
         return False
     rare = rarest(request, q, 2)
     named = (
@@ -58,6 +72,7 @@ def misses_date(request: AnswerRequest, scored: list[Scored]) -> bool:
         )
         and (not named or any(y in x.text for y in named))  # the year asked about
         and (not ending or _GIVES_END.search(x.text))  # when it began does not say when it ends
+        and (finer is None or finer.search(x.text))
         and (not people or _speaks_of(request, x, people))
         for x in scored[:6]
     )

@@ -93,6 +93,7 @@ def has_figure(text: str) -> bool:
 
 # "57 fewer children": a difference, which does not say how many there are.
 _NOT_A_NUMBER = re.compile(r"\b(?:one (?:another|other)|no one|someone|anyone)\b", re.I)
+_ENUMERATOR = re.compile(r"(?:^|(?<=\t))(?:- )?\d{1,2}[.)](?=\s|[A-Z])")
 _NOT_A_CHANGE = r"(?!\s+(?:\w+\s+)?(?:fewer|more|less)\b)"
 
 
@@ -108,10 +109,13 @@ def has_count(text: str, differences: bool = True) -> bool:
     False
     >>> has_count("Leaders challenge one another."), has_count("One school was visited.")
     (False, True)
+    >>> has_count("3. Engage local communities"), has_count("- 2.Drive forward")
+    (False, False)
     """
     tail = _NOT_A_SPAN + ("" if differences else _NOT_A_CHANGE)
     text = _NAMED_NUMBER.sub(" ", text)  # "Figure four", "Section 11": names, not counts
     text = _NOT_A_NUMBER.sub(" ", text)  # "challenge one another"
+    text = _ENUMERATOR.sub(" ", text)  # "3. Engage local communities": an item's number
     found = re.findall(
         r"(?<![A-Za-z\d.-])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d-])" + tail, text
     )
@@ -357,16 +361,27 @@ def _counted_by(words: list[str], i: int) -> list[str]:
 def _counts_unasked(question: str, tokens: list[str], people: bool) -> bool:
     """The sentence's numbers that say what they count ("6794 referrals") all count things
     the question does not name: no number of children open to CAMHS. When people are asked
-    for, any people counted answer ("over 80 practitioners" for "how many people?")."""
+    for, any people counted answer ("over 80 practitioners" for "how many people?"). A count
+    the question itself gives ("its two learning events") answers nothing."""
     asked = {stem(w.lower()) for w in re.findall(r"[\w'’-]+", question)}
-    counted = [
-        tokens[i + 1]
-        for i, w in enumerate(tokens[:-1])
-        if re.fullmatch(r"\d[\d,]*", w) and re.fullmatch(r"[a-z]+s", tokens[i + 1])
-    ]
+    given = set(_counts(re.findall(r"[\w'’/-]+", question)))  # "its two learning events"
+    # a count in words ("twenty-one updates") is only checked when the question gives it
+    counted = [(n, c) for n, c in _counts(tokens) if n[0].isdigit() or (n, c) in given]
     return bool(counted) and all(
-        stem(c) not in asked and not (people and _PEOPLE.search(c)) for c in counted
+        (n, c) in given or (stem(c) not in asked and not (people and _PEOPLE.search(c)))
+        for n, c in counted
     )
+
+
+def _counts(tokens: list[str]) -> list[tuple[str, str]]:
+    """Each number with the plural it counts, within two words ("two learning events")."""
+    _, _, numbers = _numbers(" ".join(tokens))
+    out = []
+    for i in numbers:
+        plural = next((w for w in tokens[i + 1 : i + 3] if re.fullmatch(r"[a-z]+s", w)), None)
+        if plural is not None and not _COUNT_STOP.fullmatch(tokens[i + 1]):
+            out.append((tokens[i].lower(), plural))
+    return out
 
 
 # People, as a question asks for them ("people", "kids") and as a count names them

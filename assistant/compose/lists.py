@@ -34,7 +34,7 @@ def list_after(s: Scored, next_chunk: Callable[[str], Chunk | None] | None = Non
             text = chunk.sentences[j]
             if text.startswith("- "):
                 items.append(Scored(s.chunk_rank, chunk, j, text, s.score))
-            elif not _inside_item(chunk, text):
+            elif not inside_item(chunk, text):
                 return items[:12]  # a multi-sentence item keeps only its first sentence
             if len(items) >= 12:
                 return items
@@ -57,7 +57,7 @@ def holds(s: Scored, test: Callable[[str], bool]) -> bool:
     return is_intro(s.text) and any(is_row(r.text) and test(r.text) for r in list_after(s))
 
 
-def _inside_item(chunk: Chunk, sentence: str) -> bool:
+def inside_item(chunk: Chunk, sentence: str) -> bool:
     """A later sentence of a list item's line ("- a) 'Traction...'. The whole system...")."""
     at = chunk.text.find(sentence)
     return at > 0 and chunk.text[chunk.text.rfind("\n", 0, at) + 1 : at].startswith("- ")
@@ -69,7 +69,7 @@ def _in_item(s: Scored) -> bool:
     is a short title ("- Scrutiny and quality assurance") over a flattened sub-list."""
     if s.text.startswith("- "):  # but a short title item heads the items under it
         return len(s.text.split()) > 9 or s.text.rstrip().endswith(".")
-    return _inside_item(s.chunk, s.text)
+    return inside_item(s.chunk, s.text)
 
 
 def list_before(

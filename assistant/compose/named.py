@@ -9,10 +9,11 @@ from collections.abc import Callable
 from assistant.answerer import AnswerRequest
 from assistant.compose.scoring import Scored
 from assistant.compose.topic import about, subject_words
+from assistant.compose.words import content_words
 
 _NAMED_KIND_Q = re.compile(
-    r"\bwhich (?:[a-z-]+ )?(?:hospitals?|charit(?:y|ies)|universit(?:y|ies)|count(?:y|ies)|"
-    r"cit(?:y|ies)|towns?|trusts?|compan(?:y|ies)|firms?)\b",
+    r"\bwhich (?:[a-z-]+ ){0,3}(?:hospitals?|charit(?:y|ies)|universit(?:y|ies)|count(?:y|ies)|"
+    r"cit(?:y|ies)|towns?|trusts?|compan(?:y|ies)|firms?|models?|frameworks?)\b",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -20,10 +21,33 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 def misses_name(request: AnswerRequest, scored: list[Scored]) -> bool:
     """Asks which hospital (charity, county...) and no top sentence on its subject names one
-    the question does not already name."""
+    the question does not already name; asks which organisation someone is from and none
+    says they are from one ("Ian Sutherland transitioning from Chair" names no employer)."""
+    if _FROM_Q.search(request.question):  # "which organisation is Ian Sutherland from?"
+        return _none_on_subject(request, scored, _comes_from)
     if not _NAMED_KIND_Q.search(request.question):
         return False
     return _none_on_subject(request, scored, lambda text, names: bool(names))
+
+
+# "Which organisation is he from?" asks where someone comes from: "is from Barnardo's"
+_FROM_Q = re.compile(
+    r"\bwhich (?:[a-z-]+ )?(?:organi[sz]ation|agency|body|charity|service|employer)\b"
+    r".*\bfrom\s*\?\s*$",
+    re.I,
+)
+
+
+def _comes_from(text: str, names: list[str]) -> bool:
+    """A new name said to be where someone comes from ("from Barnardo's", "of the NSPCC")."""
+    return any(
+        re.search(rf"\b(?:from|of|at) (?:the )?{re.escape(n)}(?![\w’'])", text)
+        for n in names
+        if len(n) > 1 and not _MONTH.match(n)
+    )
+
+
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$", re.I)
 
 
 def _none_on_subject(
@@ -37,10 +61,19 @@ def _none_on_subject(
     asked = {w.lower() for w in _WORD.findall(request.question)}
     subject = subject_words(request, scored)
     related = request.extra.get("related", [])
+    idf = request.extra.get("idf")
+
+    def common(name: str) -> bool:
+        return idf is not None and any(idf(w) < _COMMON for w in content_words(name))
+
     return not any(
-        gives(s.text, new_names(s.text, asked, lower)) and about(s, subject, related)
+        gives(s.text, [n for n in new_names(s.text, asked, lower) if not common(n)])
+        and about(s, subject, related)
         for s in scored[:5]
     )
+
+
+_COMMON = 2.5  # a name in most passages ("Oxfordshire", "Children") names nothing new
 
 
 def new_names(text: str, asked: set[str], lower_words: frozenset[str] | set[str]) -> list[str]:

@@ -75,6 +75,7 @@ class _Cues:
     role: str | None  # "who chairs X?": the role whose holder is asked for
     spelt: list[tuple[re.Pattern, set[str]]]  # acronyms and their expansions (``_spelt``)
     stands_for: Synonyms  # synonyms, and the question's words they stand for
+    page: bool  # "what page is the data section on?": the contents page answers
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -108,6 +109,7 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         role=asked_role(request.question) if "lower_words" in request.extra else None,
         spelt=_spelt(request, content_words(" ".join({c.meta.title for c in chunks}))),
         stands_for=_stands_for(request),
+        page=bool(ASKS_PAGE.search(request.question)),
     )
 
 
@@ -188,7 +190,7 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
         for line in part.split("\n")
     }
     for i, sentence in enumerate(chunk.sentences):
-        if sentence in contents:
+        if sentence in contents and not cues.page:
             continue
         if len(sentence.split()) < 3 and not sentence.startswith("- ") and not is_row(sentence):
             if not (cues.contact and contact_kinds(sentence)):
@@ -225,6 +227,8 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
         overlap = 0.6 * direct + 0.4 * inherited
         score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
         score = _adjust(score, request, cues, chunk, sentence, words_here)
+        if cues.page and sentence in contents and own & words_here:
+            score += 0.3  # "what page is the data section on?": "What do we know - Data 15"
         out.append(Scored(rank, chunk, i, sentence, score, overlap, inherited))
     return out
 
@@ -284,6 +288,9 @@ def title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
         hits = len(q & title)
         out[c.meta.doc_id] = hits / len(title) if hits >= 2 and title else 0.0
     return out
+
+
+ASKS_PAGE = re.compile(r"\b(?:what|which) page\b|\bpage (?:number|no)\b", re.I)
 
 
 _MINOR = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "by", "with", "&", "at", "from"}

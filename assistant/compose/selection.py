@@ -8,7 +8,14 @@ import re
 from assistant.answerer import AnswerRequest
 from assistant.compose.figures import has_figure
 from assistant.compose.lead import date_of, lead
-from assistant.compose.lists import holds, intro_of, is_intro, list_after, list_before
+from assistant.compose.lists import (
+    holds,
+    inside_item,
+    intro_of,
+    is_intro,
+    list_after,
+    list_before,
+)
 from assistant.compose.question import (
     COMPARE_Q,
     DATE_IN,
@@ -19,7 +26,7 @@ from assistant.compose.question import (
     asks_when,
     claim_terms,
 )
-from assistant.compose.scoring import Scored
+from assistant.compose.scoring import ASKS_PAGE, Scored
 from assistant.compose.tables import is_row, with_headers
 from assistant.compose.words import GENERIC, content_words
 
@@ -60,12 +67,22 @@ def _select(request: AnswerRequest, scored: list[Scored], max_sentences: int) ->
     before = by_key.get((best.chunk.id, best.index - 1))
     if before and _needs_antecedent(best, before):
         picked.insert(0, before)  # "This is an increase on..." needs what "this" is
+        earlier = by_key.get((best.chunk.id, best.index - 2))
+        why = re.match(r"\s*why\b", request.question, re.I)
+        if why and earlier and _RESULT.match(best.text) and _needs_antecedent(before, earlier):
+            picked.insert(0, earlier)  # "why?": "As a result, ..." after "These bodies ..."
     elif _ANAPHORA.match(best.text):
         picked[:0] = list_before(best, request.previous_chunk)  # "These priorities..."
     elif (
         best.text.startswith("- ") and (intro := intro_of(best, request.previous_chunk)) is not None
     ):
         picked.insert(0, intro)  # "- Establish a chairs meeting" is work "for 2025-26:"
+    if ASKS_PAGE.search(request.question) and is_row(best.text):  # "...and the training one?"
+        picked.extend(
+            s
+            for s in scored[1:6]
+            if s.chunk.id == best.chunk.id and is_row(s.text) and s.score >= best.score - 0.25
+        )
     if request.yes_no:
         said = _claim_evidence(request.question, scored, best)
         if said is not None and said not in picked:
@@ -97,11 +114,21 @@ def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after
     )
 
 
+# A lead that follows from what came before ("As a result, ..."), not "It is the
+# responsibility of ...", whose "it" points forward: for "why?", what it follows from is the
+# answer.
+_RESULT = re.compile(r"(?:- )?(?:As a result|Consequently|Therefore|This|These|Those|Such)\b")
+
+
 def _needs_antecedent(best: Scored, before: Scored) -> bool:
     """The lead refers back ("This is an increase on..."), so the sentence before comes too."""
     return bool(
         _ANAPHORA.match(best.text.removeprefix("- "))
-        and (best.text.startswith("- ") or not before.text.startswith("- "))
+        and (
+            best.text.startswith("- ")
+            or not before.text.startswith("- ")
+            or inside_item(best.chunk, best.text)  # "- Protocol: One of ... These bodies ..."
+        )
     )
 
 

@@ -9,7 +9,7 @@ from assistant.answerer import AnswerRequest
 from assistant.compose.scoring import Scored
 from assistant.compose.topic import topic_words
 from assistant.compose.words import GENERIC, content_words
-from assistant.textutil import is_row, paragraph_leads
+from assistant.textutil import is_contents, is_row, paragraph_leads
 from assistant.types import Chunk
 
 
@@ -28,12 +28,23 @@ def with_headers(picked: list[Scored]) -> list[Scored]:
     for p in picked:
         if is_row(p.text):
             start = table_start(p)
-            if start < p.index and not any(
-                q.chunk.id == p.chunk.id and q.index == start for q in [*out, *picked]
+            if (
+                start < p.index
+                and not _contents_row(p, start)
+                and not any(q.chunk.id == p.chunk.id and q.index == start for q in [*out, *picked])
             ):
                 out.append(Scored(p.chunk_rank, p.chunk, start, p.chunk.sentences[start], p.score))
         out.append(p)
     return out
+
+
+def _contents_row(row: Scored, start: int) -> bool:
+    """A line of a contents page: its first line is an entry, not a header."""
+    sentences = row.chunk.sentences
+    end = start
+    while end < len(sentences) and is_row(sentences[end]):
+        end += 1
+    return is_contents("\n".join(sentences[start:end]))
 
 
 def rows_from(chunk: Chunk, start: int, limit: int = 12) -> list[tuple[int, str]]:
