@@ -78,6 +78,10 @@ def test_what_an_acronym_stands_for_comes_from_the_glossary_with_its_source() ->
     assert spelt.text.endswith(answer.text)
     said = Answer(text="Graded Care Profile 2 (GCP2) training goes on. [1]", abstained=False)
     assert spell_out(said, "GCP2", entries).text == said.text  # already spelt out
+    later = Answer(
+        text="GCP2 training goes on. [1] - Graded Care Profile 2: done. [2]", abstained=False
+    )
+    assert spell_out(later, "GCP2", entries).text.startswith("GCP2 stands for")  # not in the lead
     gap = Answer(text="I cannot find this.", abstained=True)
     assert spell_out(gap, "GCP2", entries).text == gap.text  # never on an abstention
     assert spell_out(answer, "GCP2", []).text == answer.text  # nothing mined: nothing said

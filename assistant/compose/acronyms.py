@@ -46,11 +46,13 @@ def misses_spelling(request: AnswerRequest, scored: list[Scored]) -> bool:
 
 
 def spell_out(answer: Answer, acronym: str, entries: list[dict[str, str]]) -> Answer:
-    """Start the answer with the glossary's expansions (newest document first) unless it
-    already spells the acronym out; the expansions are the documents' words, never made up."""
+    """Start the answer with the glossary's expansions (newest document first) unless its
+    first sentence already spells the acronym out; the expansions are the documents' words,
+    never made up."""
     if answer.abstained or not entries:
         return answer
-    if any(e["expansion"].lower() in answer.text.lower() for e in entries):
+    lead = answer.text.split(" [", 1)[0].lower()  # spelt out later ("- Alternative Provision:
+    if any(e["expansion"].lower() in lead for e in entries):  # ...") is not what it stands for
         return answer
     newest = sorted(entries, key=lambda e: e.get("published", ""), reverse=True)
     seen: dict[str, str] = {}
