@@ -13,6 +13,7 @@ from assistant.compose.question import DATE_IN, DATE_Q, person_names, rarest
 from assistant.compose.scoring import Scored
 from assistant.compose.topic import mentions
 from assistant.query import named_periods
+from assistant.textutil import MONTHS
 
 _WHEN_PAST = re.compile(r"\bwhen (did|were|was|had)\b", re.I)
 # "The new tool is expected to be endorsed in 2025": a year says when it is due.
@@ -28,9 +29,7 @@ _FIRST_PERSON = re.compile(r"\b(I|my|me)\b")
 # "The exact date of the July 2024 meeting" asks for a day; "which month in 2017" for a month.
 _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b", re.I)
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTHS = f"(?:{'|'.join(m.capitalize() for m in MONTHS)})"
 _DAY_IN = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"

@@ -277,7 +277,7 @@ def counts_other(question: str, text: str) -> bool:
         return False
     tokens, words, numbers = _numbers(text)
     if not speaks_of_counted(question, text):
-        return _counts_unasked(question, tokens, people=bool(_PEOPLE.search(head)))
+        return _counts_unasked(question, text, people=bool(_PEOPLE.search(head)))
     # Only numbers that say what they count ("2 themed meetings", not "rose to 730 at the
     # end") can show that it is something else.
     explicit = [
@@ -358,24 +358,24 @@ def _counted_by(words: list[str], i: int) -> list[str]:
     return after[:cut]
 
 
-def _counts_unasked(question: str, tokens: list[str], people: bool) -> bool:
+def _counts_unasked(question: str, text: str, people: bool) -> bool:
     """The sentence's numbers that say what they count ("6794 referrals") all count things
     the question does not name: no number of children open to CAMHS. When people are asked
     for, any people counted answer ("over 80 practitioners" for "how many people?"). A count
     the question itself gives ("its two learning events") answers nothing."""
     asked = {stem(w.lower()) for w in re.findall(r"[\w'’-]+", question)}
-    given = set(_counts(re.findall(r"[\w'’/-]+", question)))  # "its two learning events"
+    given = set(_counts(question))  # "its two learning events"
     # a count in words ("twenty-one updates") is only checked when the question gives it
-    counted = [(n, c) for n, c in _counts(tokens) if n[0].isdigit() or (n, c) in given]
+    counted = [(n, c) for n, c in _counts(text) if n[0].isdigit() or (n, c) in given]
     return bool(counted) and all(
         (n, c) in given or (stem(c) not in asked and not (people and _PEOPLE.search(c)))
         for n, c in counted
     )
 
 
-def _counts(tokens: list[str]) -> list[tuple[str, str]]:
+def _counts(text: str) -> list[tuple[str, str]]:
     """Each number with the plural it counts, within two words ("two learning events")."""
-    _, _, numbers = _numbers(" ".join(tokens))
+    tokens, _, numbers = _numbers(text)
     out = []
     for i in numbers:
         plural = next((w for w in tokens[i + 1 : i + 3] if re.fullmatch(r"[a-z]+s", w)), None)

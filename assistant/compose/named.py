@@ -10,6 +10,7 @@ from assistant.answerer import AnswerRequest
 from assistant.compose.scoring import Scored
 from assistant.compose.topic import about, subject_words
 from assistant.compose.words import content_words
+from assistant.textutil import MONTHS
 
 _NAMED_KIND_Q = re.compile(
     r"\bwhich (?:[a-z-]+ ){0,3}(?:hospitals?|charit(?:y|ies)|universit(?:y|ies)|count(?:y|ies)|"
@@ -47,7 +48,7 @@ def _comes_from(text: str, names: list[str]) -> bool:
     )
 
 
-_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$", re.I)
+_MONTH = re.compile(rf"(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*$", re.I)
 
 
 def _none_on_subject(

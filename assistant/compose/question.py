@@ -42,6 +42,8 @@ COMPARE_Q = re.compile(
     r"then and now|between \S+ and)\b",
     re.I,
 )
+# "What page is the data section on?": the contents page answers.
+ASKS_PAGE = re.compile(r"\b(?:what|which) page\b|\bpage (?:number|no)\b", re.I)
 PRESENT_Q = re.compile(r"\b(now|currently|current|today|at present)\b", re.I)
 DATE_IN = re.compile(
     r"\b(\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|"

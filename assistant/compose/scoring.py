@@ -16,6 +16,7 @@ from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
 from assistant.compose.figures import has_figure
 from assistant.compose.periods import covers, names_time, recency
 from assistant.compose.question import (
+    ASKS_PAGE,
     DATE_IN,
     NUMBER_Q,
     REASON,
@@ -288,9 +289,6 @@ def title_overlap(question: str, chunks: list[Chunk]) -> dict[str, float]:
         hits = len(q & title)
         out[c.meta.doc_id] = hits / len(title) if hits >= 2 and title else 0.0
     return out
-
-
-ASKS_PAGE = re.compile(r"\b(?:what|which) page\b|\bpage (?:number|no)\b", re.I)
 
 
 _MINOR = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "by", "with", "&", "at", "from"}

@@ -17,6 +17,7 @@ from assistant.compose.lists import (
     list_before,
 )
 from assistant.compose.question import (
+    ASKS_PAGE,
     COMPARE_Q,
     DATE_IN,
     LIST_Q,
@@ -26,7 +27,7 @@ from assistant.compose.question import (
     asks_when,
     claim_terms,
 )
-from assistant.compose.scoring import ASKS_PAGE, Scored
+from assistant.compose.scoring import Scored
 from assistant.compose.tables import is_row, with_headers
 from assistant.compose.words import GENERIC, content_words
 
