@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 _PART_SPLIT = re.compile(
-    r"(?:,|;)?\s+and\s+(?=(?:who|what|when|how|which|where|why|is|are|does)\b)"
+    r"(?:,|;)?\s+and\s+(?=(?:who|what|when|how|which|where|why|is|are|does|anything)\b)"
     r"|[,;]\s+and\s+(?=(?:was|were|did|do|has|have|can|could|will)\b)"
     # "...under whose leadership? And what has replaced that role since?"
     r"|\?\s+(?:and\s+|also\s+|but\s+)?(?=(?:who|what|when|how|which|where|why|is|are|does|do|"
@@ -90,7 +90,7 @@ _BARE_FROM = re.compile(r"^(?P<pre>.*?\bhow many )(?P<rest>(?:from|in|at)\s[^?]+
 
 # "what were the figures for X and for Y?": one question about two things.
 _SHARED_HEAD = re.compile(
-    r"^(?P<head>(?:[^?]*?\s)?(?:who|what|when|how|which|where)\b[^?]*"
+    r"^(?P<head>(?:[^?]*?\s)?(?:who|what|when|how|which|where|anything)\b[^?]*"
     r"\b(?P<prep>for|from|in|at|on|of|by|about)\s)"
     r"(?P<a>[^?]+?),?\s+and\s+(?P=prep)\s+(?P<b>[^?]+)\?$",
     re.I,
@@ -103,6 +103,8 @@ def _shared_head(question: str) -> list[str]:
 
     >>> _shared_head("What were the figures for health and for district councils?")
     ['What were the figures for health?', 'What were the figures for district councils?']
+    >>> _shared_head("Was there anything on how decisions get made, and on timeliness?")[1]
+    'Was there anything on timeliness?'
     """
     m = _SHARED_HEAD.match(question.strip())
     if not m or len(m.group("a").split()) > 8:

@@ -71,6 +71,23 @@ _YES_NO = re.compile(
 )
 
 
+# "Was there anything on timeliness?" asks what was said, not whether.
+_ASKS_CONTENT = re.compile(
+    r"^\s*(?:is|was|are|were) there (?:anything|something|any mention)\b"
+    r"|^\s*(?:does|did|do) (?:it|they|\w+ \w+) (?:say|mention) (?:anything|something)\b",
+    re.I,
+)
+
+
+def _is_yes_no(question: str) -> bool:
+    return (
+        bool(_YES_NO.match(question))
+        and not re.search(r",? or (?!not\b)", question)  # "is it X, or Y?" asks which
+        and not _ASKS_CONTENT.match(question)
+        and not question.strip().lower().startswith(("should i", "should we", "do i need", "can i"))
+    )
+
+
 @dataclass
 class QueryPlan:
     original: str
@@ -358,11 +375,7 @@ def plan_query(
         search_text=search,
         time_intent=intent,
         years=years,
-        yes_no=bool(_YES_NO.match(question))
-        and not re.search(r",? or (?!not\b)", question)  # "is it X, or Y?" asks which
-        and not question.strip()
-        .lower()
-        .startswith(("should i", "should we", "do i need", "can i")),
+        yes_no=_is_yes_no(question),
         followup=followup,
         explicit_present=bool(_PRESENT.search(standalone)),
         expansions=expansions,

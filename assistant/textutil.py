@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Dr.", "Mr.", "Mrs.", "Ms.", "No.", "vs.", "St.", "cf.")
+_ITEM_NUMBER = re.compile(r"^(-\s+\d{1,2})\.(?=\s)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/&-]*")
@@ -53,6 +54,8 @@ def split_sentences(text: str) -> list[str]:
 
     >>> split_sentences("Neglect is common. It rose to 65% (e.g. in 2018).\\n- one item")
     ['Neglect is common.', 'It rose to 65% (e.g. in 2018).', '- one item']
+    >>> split_sentences("- 1. Tackling neglect\\n- 2. It rose. It fell.")
+    ['- 1. Tackling neglect', '- 2. It rose.', 'It fell.']
     """
     out: list[str] = []
     for line in text.split("\n"):
@@ -62,7 +65,7 @@ def split_sentences(text: str) -> list[str]:
         if "\t" in line:
             out.append(line)
             continue
-        protected = line
+        protected = _ITEM_NUMBER.sub("\\1\x00", line)  # "- 1. Tackling neglect" is one item
         for abbr in _ABBREVIATIONS:
             protected = protected.replace(abbr, abbr.replace(".", "\x00"))
         for part in _SENTENCE_END.split(protected):
@@ -144,9 +147,11 @@ def spelt_phrase(acronym: str, text: str) -> str | None:
     'alternative provision'
     >>> spelt_phrase("csc", "how many came from social care?") is None
     True
+    >>> spelt_phrase("csc", "joint working with Children's Social Care (CSC)")
+    'children social care'
     """
     acronym = acronym.lower()
-    tokens = re.findall(r"[a-z]+", text.lower())
+    tokens = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", text.lower()))  # "Children's"
     for i, first in enumerate(tokens):
         if first[0] != acronym[0]:
             continue

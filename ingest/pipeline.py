@@ -22,7 +22,7 @@ from ingest.glossary import mine_glossary
 from ingest.loaders import LOADERS, load_document
 from ingest.metadata import MANIFEST, doc_id_for, load_manifest, resolve_metadata
 
-PIPELINE_VERSION = "19"  # bump when loaders or chunking change, so every document is redone
+PIPELINE_VERSION = "21"  # bump when loaders or chunking change, so every document is redone
 
 
 @dataclass

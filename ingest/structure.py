@@ -80,11 +80,28 @@ def _is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line)) and len(_BULLET.sub("", line).strip()) > 0
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•·▪◦]\s*)*\(?(\d{1,2}[.)])\s+(?=\S)")
+
+
 def _strip_bullet(line: str) -> str:
+    """The item's text; a numbered item keeps its number ("1. Tackling neglect"), which a
+    reader may ask by ("what was priority no. 3?")."""
+    number = _ITEM_NUMBER.match(line)
     prev = None
     while prev != line:  # "- 1. text" and "- · text" carry two markers
         prev, line = line, _BULLET.sub("", line, count=1).strip()
-    return line
+    return f"{number.group(1)} {line}" if number else line
+
+
+def _numbered_if_short(item: str) -> str:
+    """A short item keeps its number ("1. Tackling neglect"); a long one is a numbered
+    paragraph of a report, whose number a reader would not ask by."""
+    if _KEPT_NUMBER.match(item) and len(item.split()) > 16:
+        return _KEPT_NUMBER.sub("", item, count=1)
+    return item
+
+
+_KEPT_NUMBER = re.compile(r"^\d{1,2}[.)] ")
 
 
 def _looks_like_heading(line: str, nxt: str | None) -> bool:
@@ -138,9 +155,8 @@ def _group_blocks(lines: list[str], markdown: bool, page: int | None) -> list[Bl
         if para and not join_lines(para).isdigit():  # a bare page number is not content
             blocks.append(Block("paragraph", clean_inline(join_lines(para)), page=page))
         if items:
-            blocks.append(
-                Block("list", "\n".join(f"- {clean_inline(i)}" for i in items), page=page)
-            )
+            listed = "\n".join(f"- {clean_inline(_numbered_if_short(i))}" for i in items)
+            blocks.append(Block("list", listed, page=page))
         if rows:
             blocks.append(Block("table", "\n".join(clean_inline(r) for r in rows), page=page))
         para, items, rows = [], [], []

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up (with test tools and the optional LLM pieces), lint, run every test, then the
-# evaluation gates on the core, held-out (fresh), red-team (probes), third to fourteenth
-# development (dev3 to dev14) and escalation sets.
+# evaluation gates on the core, held-out (fresh), red-team (probes), third to fifteenth
+# development (dev3 to dev15) and escalation sets.
 # CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,4 +32,5 @@ SGA_DATA_DIR="$eval_data" "$py" -m evals run dev11 --json reports/dev11.json
 SGA_DATA_DIR="$eval_data" "$py" -m evals run dev12 --json reports/dev12.json
 SGA_DATA_DIR="$eval_data" "$py" -m evals run dev13 --json reports/dev13.json
 SGA_DATA_DIR="$eval_data" "$py" -m evals run dev14 --json reports/dev14.json
+SGA_DATA_DIR="$eval_data" "$py" -m evals run dev15 --json reports/dev15.json
 SGA_DATA_DIR="$eval_data" "$py" -m evals run escalation --json reports/escalation.json

@@ -263,6 +263,20 @@ def test_structure_joins_hard_wrapped_lines() -> None:
     ]
 
 
+def test_structure_keeps_the_numbers_of_a_numbered_list() -> None:
+    """A reader asks for "priority no. 3": the item keeps the number the document gave it."""
+    blocks = text_to_blocks("Priorities\n\n1.  Tackling neglect\n\n3. Addressing exploitation\n")
+    listed = [b.text for b in blocks if b.kind == "list"]
+    assert listed == ["- 1. Tackling neglect\n- 3. Addressing exploitation"]
+    bullets = text_to_blocks("Our priorities\n\n- Tackling neglect\n- 1) Working together\n")
+    assert [b.text for b in bullets if b.kind == "list"] == [
+        "- Tackling neglect\n- 1) Working together"
+    ]
+    long = "2. This paper highlights findings from the annual report on how well local arrangements"
+    paragraphs = text_to_blocks(f"Summary\n\n{long} keep children safe in the county.\n")
+    assert [b.text for b in paragraphs if b.kind == "list"][0].startswith("- This paper")
+
+
 def test_structure_mends_hyphenated_words() -> None:
     blocks = text_to_blocks("Training covers multi-\nagency working.")
     assert blocks[0].text == "Training covers multi-agency working."
@@ -313,8 +327,8 @@ def test_structure_mends_a_list_item_wrapped_past_a_blank_line() -> None:
     blocks = text_to_blocks(text)
     assert [b.kind for b in blocks] == ["list"]
     assert blocks[0].text.splitlines() == [
-        "- Embedding the new arrangements including the child death review",
-        "- Joint work",
+        "- 1. Embedding the new arrangements including the child death review",
+        "- 2. Joint work",
     ]
 
 

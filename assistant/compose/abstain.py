@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
-from assistant.compose.contacts import ASKS_CONTACT, gives_contact_of
+from assistant.compose.contacts import ASKS_CONTACT, ASKS_SIGN_UP, gives_contact_of, gives_route
 from assistant.compose.dates import misses_date
 from assistant.compose.figures import (
     counted_words,
@@ -39,6 +39,7 @@ from assistant.compose.question import (
     names_person,
     person_names,
     rarest,
+    unseen_weight,
 )
 from assistant.compose.render import citation, doc_label
 from assistant.compose.scoring import Scored, title_overlap
@@ -57,6 +58,7 @@ def near_miss(request: AnswerRequest, scored: list[Scored]) -> bool:
     top = [s.text for s in scored[:4]]
     return (
         _misses_contact(q, top)
+        or _misses_route(request, scored)
         or _misses_money(q, top)
         or _misses_figure(request, scored)
         or misses_date(request, scored)
@@ -78,6 +80,17 @@ def _misses_contact(q: str, top: list[str]) -> bool:
     ):
         return not any(gives_contact_of(q, t) or _EMERGENCY.search(t) for t in top)
     return False
+
+
+def _misses_route(request: AnswerRequest, scored: list[Scored]) -> bool:
+    """Asks how to sign up to something, and no top sentence on it says how (register,
+    email, a link): "It has produced a termly newsletter" is no way to get it."""
+    if not ASKS_SIGN_UP.search(request.question):
+        return False
+    joining = {stem(w) for w in ("sign", "subscribe", "register", "enrol", "join", "get")}
+    subject = [w for w in subject_words(request, scored, n=4) if w not in joining][:2]
+    related = request.extra.get("related", [])
+    return not any(gives_route(s.text) and about(s, subject, related) for s in scored[:4])
 
 
 def _misses_money(q: str, top: list[str]) -> bool:
@@ -130,9 +143,12 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
         # "in the last two months" counts no ICPCs:
         return has_count(t, differences=bool(change)) if counts else has_figure(t)
 
+    counted = _kind_counted(q, request) if counts else []
+
     return not any(
         holds(s, figure)
         and not (counts and counts_other(q, s.text))
+        and (not counted or about(s, counted, request.extra.get("related", [])))  # "disabled"
         and (not is_row(s.text) or row_in_context(request.question, s))
         and (
             about(s, subject, request.extra.get("related", []))
@@ -153,6 +169,26 @@ def _misses_figure(request: AnswerRequest, scored: list[Scored]) -> bool:
         and (not request.years or timely(s))
         for s in scored[:10]
     )
+
+
+# "How many disabled children ...": which children are counted
+_KIND_COUNTED = re.compile(
+    r"\bhow many ((?:(?!(?:from|of|in|at|on|for|with|by|the|our|these|those|people|children)\b)"
+    r"[\w-]+ ){1,2})(?:children|child|young people|families|people|pupils|babies|students|"
+    r"parents|carers)\b(?!['’])",
+    re.I,
+)
+
+
+def _kind_counted(q: str, request: AnswerRequest) -> list[str]:
+    """The words some document uses that say which children (people, families) "how many"
+    counts ("disabled"): a count of all children on a plan does not answer it."""
+    match = _KIND_COUNTED.search(q)
+    idf = request.extra.get("idf")
+    if match is None or idf is None:
+        return []
+    unseen = unseen_weight(idf)
+    return sorted(w for w in content_words(match.group(1)) if w not in GENERIC and idf(w) < unseen)
 
 
 _ASKS_CHANGE = re.compile(

@@ -12,9 +12,11 @@ from assistant.textutil import spelt_phrase
 from assistant.types import Answer
 
 _ASKS = re.compile(
-    r"\b(?i:what(?:'s|’s| is| are| does| do)\s+(?:an? |the )?)(?P<acr>[A-Z][A-Za-z&]*[A-Z]\d?s?)"
-    r"(?=\s*(?:\?|,|$|\s+(?i:stand|mean|short|(?:in|of|on|for|from|under|mentioned)\b)))"
-    r"|^\W*(?P<bare>[A-Z][A-Za-z&]*[A-Z]\d?s?)\s*(?:\?|(?i:stands? for|means?)\b)",
+    r"\b(?i:what(?:'s|’s| is| are| does| do)(?: exactly)?\s+(?:an? |the )?)"
+    r"(?P<acr>[A-Z][A-Za-z&]*[A-Z]\d?s?)"
+    r"(?=\s*(?:\?|,|$|\s+(?i:stand|mean|short|exactly|(?:in|of|on|for|from|under|mentioned)\b)))"
+    r"|^\W*(?P<bare>[A-Z][A-Za-z&]*[A-Z]\d?s?)\s*(?:\?|(?i:stands? for|means?)\b)"
+    r"|\b(?P<being>[A-Z][A-Za-z&]*[A-Z]\d?s?),? (?i:being|meaning|is|=) (?i:what)\b",
 )
 
 
@@ -27,9 +29,11 @@ def asked_acronym(question: str) -> str | None:
     ('OSAB', None)
     >>> asked_acronym("what's the NRM in the CE pilot?"), asked_acronym("What's the CE group?")
     ('NRM', None)
+    >>> asked_acronym("the CAMHs referral numbers - CAMHs being what exactly?")
+    'CAMHs'
     """
     m = _ASKS.search(question.strip())
-    return (m.group("acr") or m.group("bare")) if m else None
+    return (m.group("acr") or m.group("bare") or m.group("being")) if m else None
 
 
 _STANDS_FOR = re.compile(r"\b(stands? for|short for)\b", re.I)

@@ -99,3 +99,25 @@ def gives_contact_of(question: str, sentence: str) -> bool:
         beside = {stem(w) for w in words(PHONE.sub(" ", sentence))} - GENERIC
         return bool(beside & {stem(w) for w in asked})
     return False
+
+
+# "How do schools sign up to the newsletter?" asks for a way to join, not that one exists.
+ASKS_SIGN_UP = re.compile(
+    r"\bhow (?:do|can|does|should|would|to)\b[^?]*\b(?:sign(?:ed)? up|subscribe|"
+    r"register|enrol|join (?:the |a )?(?:mailing|distribution) list)\b",
+    re.I,
+)
+_ROUTE = re.compile(
+    r"\b(?:sign(?:ed|ing)? up|subscri\w*|register\w*|enrol\w*|apply|application|book\w*|"
+    r"e-?mail\w*|website|online|link|via|contact)\b",
+    re.I,
+)
+
+
+def gives_route(sentence: str) -> bool:
+    """The sentence says how to join something: register, subscribe, email, a link.
+
+    >>> gives_route("Colleagues can register for updates."), gives_route("It has a newsletter.")
+    (True, False)
+    """
+    return bool(_ROUTE.search(sentence) or EMAIL.search(sentence) or URL.search(sentence))

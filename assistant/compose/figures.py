@@ -16,8 +16,9 @@ _NUMBER_WORDS = re.compile(
 
 # A number that names something rather than counting it: "Section 11", "section 175/157".
 _NAMED_NUMBER = re.compile(
-    r"\b(section|sections|s\.|part|chapter|paragraph|page|tier|level|stage|step|phase|"
-    r"priority|aim|objective|article|schedule|regulation|rule|figure|table|appendix|annex)\s+"
+    r"(?:\b(?:section|sections|s\.|part|chapter|paragraph|page|tier|level|stage|step|phase|"
+    r"priority|aim|objective|article|schedule|regulation|rule|figure|table|appendix|annex|"
+    r"item|point|number|no\.?|nos\.?)|#)\s*"
     r"(?:\d+[a-z]?(?:\s*/\s*\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.I,
 )
@@ -84,7 +85,7 @@ def has_figure(text: str) -> bool:
     >>> has_figure("Section 11 self-assessments and the Section 175/157 audit")
     False
     """
-    text = _NAMED_NUMBER.sub(" ", text)
+    text = _ENUMERATOR.sub(" ", _NAMED_NUMBER.sub(" ", text))  # "- 1. Tackling neglect"
     found = re.findall(r"(?<![A-Za-z\d])\d[\d,.%]*(?![A-Za-z])", text)
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(".,")) for f in found) or bool(
         _NUMBER_WORDS.search(text)
@@ -111,13 +112,16 @@ def has_count(text: str, differences: bool = True) -> bool:
     (False, True)
     >>> has_count("3. Engage local communities"), has_count("- 2.Drive forward")
     (False, False)
+    >>> has_count("a learning gain from 3.87 to 4.57."), has_count("from 42 to 57.")
+    (False, True)
     """
     tail = _NOT_A_SPAN + ("" if differences else _NOT_A_CHANGE)
     text = _NAMED_NUMBER.sub(" ", text)  # "Figure four", "Section 11": names, not counts
     text = _NOT_A_NUMBER.sub(" ", text)  # "challenge one another"
     text = _ENUMERATOR.sub(" ", text)  # "3. Engage local communities": an item's number
     found = re.findall(
-        r"(?<![A-Za-z\d.-])\d[\d,]*(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d-])" + tail, text
+        r"(?<![A-Za-z\d.-])\d[\d,]*(?!\.\d)(?![\d.,]*\s*(?:%|per ?cent))(?![A-Za-z\d-])" + tail,
+        text,
     )
     return any(not re.fullmatch(r"(19|20)\d\d", f.rstrip(",")) for f in found) or bool(
         re.search(_NUMBER_WORDS.pattern + tail, text, re.I)

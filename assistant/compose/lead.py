@@ -5,17 +5,26 @@ of thing asked for (a count of the asked noun, a table row, a date, a name)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answerer import AnswerRequest
 from assistant.compose.figures import counts_head, has_count, has_figure, speaks_of_counted
 from assistant.compose.lists import holds
 from assistant.compose.periods import as_of, covers, of_time
-from assistant.compose.question import answer_type, claim_terms, focus_word
+from assistant.compose.question import (
+    ITEM_NUMBER,
+    answer_type,
+    asked_letters,
+    asked_positions,
+    claim_terms,
+    focus_word,
+)
 from assistant.compose.scoring import Scored, title_overlap
 from assistant.compose.tables import extreme_row, is_row, row_on_subject
 from assistant.compose.topic import subject_words
 from assistant.compose.words import GENERIC, content_words
 from assistant.index import newest_key
+from assistant.textutil import spelt_phrase
 
 
 def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
@@ -26,6 +35,13 @@ def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
     if extreme is not None:
         return extreme  # "which sector sent the most?": the table's largest row
     best = _timely_lead(request, scored)
+    sought = _sought(request)
+    if sought is not None and not sought(best.text):
+        found = next(  # "CAMHs being what?": the sentence that says it in full
+            (s for s in scored[:10] if sought(s.text) and _same_time(request, s, best)), None
+        )
+        if found is not None and found.score >= best.score - 0.3:
+            return found
     wanted = answer_type(request)
     if wanted is has_figure and _HOW_MANY.search(request.question):
         wanted = has_count  # "how many went missing?": 798 to 733, not "19.3% repeatedly"
@@ -96,9 +112,9 @@ def _timely_lead(request: AnswerRequest, scored: list[Scored]) -> Scored:
             return topical
     pool = [s for s in scored if s.score >= scored[0].score - margin][:8]
     if request.years:
-        named = {
-            d for d, v in title_overlap(request.question, [s.chunk for s in scored]).items() if v
-        }
+        overlaps = title_overlap(request.question, [s.chunk for s in scored])
+        top = max(overlaps.values(), default=0.0)  # "the 19-21 OSCB business plan", not 2017-19's
+        named = {d for d, v in overlaps.items() if v and v >= 0.75 * top}
         own = [  # "under the 2018 refresh": that document, not another one of 2018
             s
             for s in scored[:12]
@@ -185,6 +201,18 @@ def _newest_on_topic(request: AnswerRequest, scored: list[Scored]) -> Scored | N
     said = content_words(best.text)
     if len(topic & said) * 2 >= len(topic) or (carried and len(typed & said) >= 2):
         return best
+    return None
+
+
+def _sought(request: AnswerRequest) -> Callable[[str], bool] | None:
+    """What the question names that the lead must say: the words an asked acronym stands for,
+    or the numbered item asked for ("priority no. 3": "- 3. Addressing ...")."""
+    letters = asked_letters(request)
+    if letters:
+        return lambda text: spelt_phrase(letters, text) is not None
+    positions = set(asked_positions(request.question))
+    if positions:
+        return lambda text: bool((m := ITEM_NUMBER.match(text)) and m.group(1) in positions)
     return None
 
 

@@ -45,7 +45,8 @@ def _renumber(text: str, mapping: dict[int, int]) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
 
 
-_INTRO_TEXT = r"(?:According to the [^:\n]*?\):|(?:Earlier, the|The) [^:\n]*?\) said:)"
+# A label may hold a colon of its own ("Cabinet report: OSCB Annual Report (2021-12-21)").
+_INTRO_TEXT = r"(?:According to the [^\n]*?\):|(?:Earlier, the|The) [^\n]*?\) said:)"
 _INTRO = re.compile(rf"^\s*{_INTRO_TEXT}\s*")
 _ORPHAN = re.compile(rf"(?:^|\n\n)\s*{_INTRO_TEXT}\s*(?=\n\n|$)")
 
@@ -59,6 +60,8 @@ def _drop_repeats(text: str, said: str) -> str:
     ''
     >>> _drop_repeats("According to the Plan (2020): It has a chair. [3] It meets. [3]", first)
     'According to the Plan (2020): It meets. [3]'
+    >>> _drop_repeats("According to the Cabinet report: Plan (2021): It has a chair. [1]", first)
+    ''
     """
     plain = re.sub(r"\s*\[\d+\]", "", said)
     pieces = re.split(r"(\s*\[\d+\])", text)

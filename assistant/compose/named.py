@@ -14,7 +14,8 @@ from assistant.textutil import MONTHS
 
 _NAMED_KIND_Q = re.compile(
     r"\bwhich (?:[a-z-]+ ){0,3}(?:hospitals?|charit(?:y|ies)|universit(?:y|ies)|count(?:y|ies)|"
-    r"cit(?:y|ies)|towns?|trusts?|compan(?:y|ies)|firms?|models?|frameworks?)\b",
+    r"cit(?:y|ies)|towns?|trusts?|compan(?:y|ies)|firms?|models?|frameworks?|services?|"
+    r"providers?)\b",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -64,7 +65,11 @@ def _none_on_subject(
     related = request.extra.get("related", [])
     idf = request.extra.get("idf")
 
+    titles = content_words(" ".join({s.chunk.meta.title for s in scored[:10]}))
+
     def common(name: str) -> bool:
+        if content_words(name) <= titles:
+            return True  # the partnership's own name ("OSCB") names no service
         return idf is not None and any(idf(w) < _COMMON for w in content_words(name))
 
     return not any(

@@ -33,9 +33,13 @@ def _unstated_target(request: AnswerRequest, scored: list[Scored]) -> bool:
     near-best passage states one: today's 44% is not a target."""
     if not _TARGET_Q.search(request.question):
         return False
-    subject = subject_words(request, scored)
+    # what the target is for ("MASH re-referrals"), not the word "target" itself
+    subject = [w for w in subject_words(request, scored, n=4) if not _TARGET.search(w)][:2]
     related = request.extra.get("related", [])
-    return not any(_TARGET.search(topic_text(s)) and about(s, subject, related) for s in scored[:6])
+    return not any(
+        _TARGET.search(topic_text(s)) and all(about(s, [w], related) for w in subject)
+        for s in scored[:6]
+    )
 
 
 def _stated_number(request: AnswerRequest, scored: list[Scored]) -> bool:
@@ -104,6 +108,8 @@ def _other_instance(request: AnswerRequest, scored: list[Scored]) -> bool:
         before = re.search(rf"((?:[\w'’()-]+\s+){{1,3}}){head}s?\b", best, re.I)
         if before is None or kinds & {w.lower() for w in re.findall(r"[\w'’-]+", best)}:
             continue
+        if _named_by_question(before.group(0), request.extra.get("related", [])):
+            continue  # "Clinical Commissioning Group" is the CCG the question names
         context = {stem(w.lower()) for w in re.findall(r"[\w'’-]+", topic_text(scored[0]))}
         if {stem(w) for w in kinds} <= context:
             continue  # "members of the group developed..." under "Procedures Subgroup"
@@ -111,3 +117,10 @@ def _other_instance(request: AnswerRequest, scored: list[Scored]) -> bool:
         if not any(kinds <= set(re.findall(r"[\w'’-]+", t)) and head in t for t in near):
             return True
     return False
+
+
+def _named_by_question(instance: str, related: list[str]) -> bool:
+    """The passage's one ("... Thames Valley Police and the Clinical Commissioning Group") is
+    one the question names by its acronym or its everyday word."""
+    said = {w.lower() for w in re.findall(r"[\w'’-]+", instance)}
+    return any(len(r.split()) > 1 and {w.lower() for w in r.split()} <= said for r in related)

@@ -24,7 +24,8 @@ LIST_Q = re.compile(
 )
 NUMBER_Q = re.compile(
     r"\b(how many|how much|number of|what percentage|what proportion|"
-    r"what share|how often|figure|rate|total|(?<!than the )(?<!than the national )average|"
+    r"what share|how often|(?<!which )figure(?! numbers?\b| no\b)|rate|total|"
+    r"(?<!than the )(?<!than the national )average|"
     r"(?:what|which) ages?|how old)\b|\bwhat ?%",
     re.I,
 )
@@ -170,7 +171,8 @@ _ASKING = set(
     gave give given gives take took taken say said says tell told set according carry
     carried done doing go goes going went gone come came total average daily overall per
     anything something anyone someone everything back compare compared comparison versus
-    think thinks reckon reckons why yet
+    think thinks reckon reckons why yet has had having become becomes became becoming
+    should would could might must shall about
     """.split()
 )
 ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
@@ -179,7 +181,8 @@ ASKING_STEMS = frozenset(stem(w) for w in _ASKING)
 # Words of place in time, not of subject ("at the end of March 2025").
 FUNCTION_STEMS = {
     stem(w)
-    for w in "there under over between within after before during end start begin beginning".split()
+    for w in "there under over between within after before during end start begin beginning"
+    " month months week weeks previous past last".split()
     + MONTHS
 }
 
@@ -349,3 +352,21 @@ def defines(sentence: str, term: str) -> bool:
     """
     head = re.sub(r"^[-*\\\s•]+", "", sentence).lower()
     return bool(re.match(rf"{re.escape(term)}s?\s*(?:[-–:]|\bis\b|\bare\b|\bmeans\b)", head))
+
+
+def asked_letters(request: AnswerRequest) -> str:
+    """The letters of the acronym the question asks to have spelt out ("CAMHs": "camh")."""
+    acronym = (request.extra.get("spellings") or ("", []))[0]
+    return re.sub(r"[^a-z0-9]", "", acronym.removesuffix("s").lower())
+
+
+# "what was priority no. 3?", "item 2 on the list": an item asked for by its number
+_POSITION_Q = re.compile(
+    r"\b(?:no\.?|nos\.?|number|item|priority|point|#)\s*(\d{1,2})\b(?!\s*(?:%|per))", re.I
+)
+ITEM_NUMBER = re.compile(r"^- (\d{1,2})[.)] ")  # "- 3. Addressing ...": a numbered item
+
+
+def asked_positions(question: str) -> list[str]:
+    """The numbers of the items a question asks for ("priorities no. 1 and no. 3": 1, 3)."""
+    return _POSITION_Q.findall(question)

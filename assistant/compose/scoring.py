@@ -18,9 +18,12 @@ from assistant.compose.periods import covers, names_time, recency
 from assistant.compose.question import (
     ASKS_PAGE,
     DATE_IN,
+    ITEM_NUMBER,
     NUMBER_Q,
     REASON,
     answer_type,
+    asked_letters,
+    asked_positions,
     asked_role,
     asks_when,
     defined_term,
@@ -31,6 +34,7 @@ from assistant.compose.question import (
     unseen_weight,
 )
 from assistant.compose.words import (
+    GENERIC,
     Synonyms,
     content_words,
     initials,
@@ -77,6 +81,8 @@ class _Cues:
     spelt: list[tuple[re.Pattern, set[str]]]  # acronyms and their expansions (``_spelt``)
     stands_for: Synonyms  # synonyms, and the question's words they stand for
     page: bool  # "what page is the data section on?": the contents page answers
+    spells: str  # "CAMHs being what?": the asked acronym's letters ("camh")
+    positions: set[str]  # "priorities no. 1 and no. 3": the numbered items asked for
 
 
 def score_sentences(request: AnswerRequest, chunks: list[Chunk]) -> list[Scored]:
@@ -111,6 +117,8 @@ def _cues(request: AnswerRequest, chunks: list[Chunk]) -> _Cues:
         spelt=_spelt(request, content_words(" ".join({c.meta.title for c in chunks}))),
         stands_for=_stands_for(request),
         page=bool(ASKS_PAGE.search(request.question)),
+        spells=asked_letters(request),
+        positions=set(asked_positions(request.question)),
     )
 
 
@@ -190,6 +198,7 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
         if is_contents(part)
         for line in part.split("\n")
     }
+    opens = _opens_named_section(request, own, chunk)
     for i, sentence in enumerate(chunk.sentences):
         if sentence in contents and not cues.page:
             continue
@@ -228,10 +237,39 @@ def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -
         overlap = 0.6 * direct + 0.4 * inherited
         score = 0.55 * sim + 0.35 * overlap - 0.012 * rank
         score = _adjust(score, request, cues, chunk, sentence, words_here)
+        item = ITEM_NUMBER.match(sentence) if cues.positions else None
+        if item and item.group(1) in cues.positions:  # "priority no. 3 under improving
+            placed = sum(cues.idf(w) for w in own & context) / own_weight  # practice": its list
+            score += min(0.15, 0.5 * placed)
+        if opens and i == 0 and not is_row(sentence):
+            score += 0.15  # "what's the vision statement?": the opening of "Our vision"
         if cues.page and sentence in contents and own & words_here:
             score += 0.3  # "what page is the data section on?": "What do we know - Data 15"
         out.append(Scored(rank, chunk, i, sentence, score, overlap, inherited))
     return out
+
+
+_QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”?]{6,}?)\??['’\"”](?=\W|$)")
+
+
+# "the vision statement", "its exec summary": the question points at a part of a document
+_DOC_PART = re.compile(
+    r"\b(?:section|statement|summary|chapter|heading|foreword|introduction|appendix)\b", re.I
+)
+
+
+def _opens_named_section(request: AnswerRequest, own: set[str], chunk: Chunk) -> bool:
+    """The chunk starts a section that the question names ("the vision statement": "Our
+    vision") or quotes."""
+    title = chunk.meta.section.split(" > ")[-1]
+    heading = content_words(title) - GENERIC
+    said = own | content_words(" ".join(request.extra.get("related", [])))  # "exec": executive
+    quoted = any(q.lower() in title.lower() for q in _QUOTED.findall(request.question))
+    named = heading and heading <= said and _DOC_PART.search(request.question)
+    if not quoted and not named:
+        return False
+    before = request.previous_chunk(chunk.id) if request.previous_chunk is not None else None
+    return before is None or before.meta.section != chunk.meta.section
 
 
 def _adjust(
@@ -267,6 +305,8 @@ def _adjust(
             score += 0.2  # "who is the contact officer?": "Contact Officer: Tan Lea."
     if cues.term and defines(sentence, cues.term):
         score += 0.12  # "what counts as a red enquiry?": the definition itself
+    if cues.spells and spelt_phrase(cues.spells, sentence):
+        score += 0.1  # "CAMHs being what?": "child and adolescent mental health services"
     if cues.asks_why and REASON.search(sentence):
         score += 0.05
     score += 0.06 * cues.titles.get(chunk.meta.doc_id, 0.0)

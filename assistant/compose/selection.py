@@ -34,6 +34,7 @@ from assistant.compose.words import GENERIC, content_words
 _ANAPHORA = re.compile(
     r"^(?!This (?:annual )?(?:report|plan|document|strategy)\b)"  # the document itself
     r"(This|These|That|Those|It|They|Their|Such|He|She|In addition|"
+    r"(?:All|Both|Each|Most|Some|None|Many) of (?:these|those|them)|"
     r"As a result|Essentially|In essence|In other words|In short|In practice|Specifically)\b"
 )
 
@@ -70,9 +71,9 @@ def _select(request: AnswerRequest, scored: list[Scored], max_sentences: int) ->
         picked.insert(0, before)  # "This is an increase on..." needs what "this" is
         earlier = by_key.get((best.chunk.id, best.index - 2))
         why = re.match(r"\s*why\b", request.question, re.I)
-        if why and earlier and _RESULT.match(best.text) and _needs_antecedent(before, earlier):
+        if why and earlier and _RESULT.match(_said(best)) and _needs_antecedent(before, earlier):
             picked.insert(0, earlier)  # "why?": "As a result, ..." after "These bodies ..."
-    elif _ANAPHORA.match(best.text):
+    elif _ANAPHORA.match(_said(best)):
         picked[:0] = list_before(best, request.previous_chunk)  # "These priorities..."
     elif (
         best.text.startswith("- ") and (intro := intro_of(best, request.previous_chunk)) is not None
@@ -108,7 +109,7 @@ def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after
         and (
             len(best.text.split()) < 14
             or after.score >= scored[0].score - 0.2
-            or _ANAPHORA.match(after.text)
+            or _ANAPHORA.match(_said(after))
             or (asks_when(q) and not DATE_IN.search(best.text) and DATE_IN.search(after.text))
             or (NUMBER_Q.search(q) and not has_figure(best.text) and has_figure(after.text))
         )
@@ -121,10 +122,15 @@ def _completes(request: AnswerRequest, scored: list[Scored], best: Scored, after
 _RESULT = re.compile(r"(?:- )?(?:As a result|Consequently|Therefore|This|These|Those|Such)\b")
 
 
+def _said(s: Scored) -> str:
+    """The sentence without its list marker or item number ("- 4. These three ...")."""
+    return re.sub(r"^- (?:\d{1,2}[.)] )?", "", s.text)
+
+
 def _needs_antecedent(best: Scored, before: Scored) -> bool:
     """The lead refers back ("This is an increase on..."), so the sentence before comes too."""
     return bool(
-        _ANAPHORA.match(best.text.removeprefix("- "))
+        _ANAPHORA.match(_said(best))
         and (
             best.text.startswith("- ")
             or not before.text.startswith("- ")

@@ -21,9 +21,12 @@ def subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> l
         return []
     unseen = unseen_weight(idf)
     titles = content_words(" ".join({s.chunk.meta.title for s in scored[:10]}))
+    asked = content_words(_SAME_TIME.sub(" ", request.question))
+    for word in [w for w in asked if "-" in w and idf(w) >= unseen]:  # "re-referrals"
+        asked = (asked - {word}) | content_words(word.replace("-", " "))
     words = [
         w
-        for w in content_words(_SAME_TIME.sub(" ", request.question))
+        for w in asked
         if idf(w) < unseen
         and w not in titles
         and w not in GENERIC

@@ -28,6 +28,7 @@ STOP = {
     "was",
     "were",
     "what",
+    "whats",
     "who",
     "how",
     "when",
