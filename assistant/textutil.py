@@ -165,3 +165,15 @@ def spelt_phrase(acronym: str, text: str) -> str | None:
                 if not acronym.startswith(letters):
                     break
     return None
+
+
+_LEADING_NUMBER = re.compile(r"^- \d{1,2}[.)] ")
+
+
+def unnumbered(sentence: str) -> str:
+    """A list item without its number, as it reads for meaning.
+
+    >>> unnumbered("- 3) Better connectivity with schools"), unnumbered("- 2.Drive forward")
+    ('- Better connectivity with schools', '- 2.Drive forward')
+    """
+    return _LEADING_NUMBER.sub("- ", sentence)

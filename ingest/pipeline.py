@@ -16,13 +16,13 @@ from typing import Any
 from assistant.errors import DocumentError
 from assistant.index import IndexWriter, lexical_text, read_state
 from assistant.settings import Settings
-from assistant.textutil import sha256
+from assistant.textutil import sha256, unnumbered
 from ingest.chunking import make_chunks
 from ingest.glossary import mine_glossary
 from ingest.loaders import LOADERS, load_document
 from ingest.metadata import MANIFEST, doc_id_for, load_manifest, resolve_metadata
 
-PIPELINE_VERSION = "21"  # bump when loaders or chunking change, so every document is redone
+PIPELINE_VERSION = "22"  # bump when loaders or chunking change, so every document is redone
 
 
 @dataclass
@@ -185,6 +185,7 @@ def _index_files(
         ]
         embedder = get_embedder()
         chunk_vectors = embedder.encode([lexical_text(c.text, asdict(c.meta)) for c in chunks])
-        sentence_vectors = embedder.encode([s for c in chunks for s in c.sentences])
+        # An item's number is for reading and asking by ("priority no. 3"), not meaning.
+        sentence_vectors = embedder.encode([unnumbered(s) for c in chunks for s in c.sentences])
         writer.put_document(record, chunks, chunk_vectors, sentence_vectors, text)
         (report.updated if doc_id in known else report.added).append(doc_id)

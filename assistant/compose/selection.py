@@ -30,6 +30,7 @@ from assistant.compose.question import (
 from assistant.compose.scoring import Scored
 from assistant.compose.tables import is_row, with_headers
 from assistant.compose.words import GENERIC, content_words
+from assistant.textutil import unnumbered
 
 _ANAPHORA = re.compile(
     r"^(?!This (?:annual )?(?:report|plan|document|strategy)\b)"  # the document itself
@@ -124,7 +125,7 @@ _RESULT = re.compile(r"(?:- )?(?:As a result|Consequently|Therefore|This|These|T
 
 def _said(s: Scored) -> str:
     """The sentence without its list marker or item number ("- 4. These three ...")."""
-    return re.sub(r"^- (?:\d{1,2}[.)] )?", "", s.text)
+    return unnumbered(s.text).removeprefix("- ")
 
 
 def _needs_antecedent(best: Scored, before: Scored) -> bool:
