@@ -167,7 +167,7 @@ def spelt_phrase(acronym: str, text: str) -> str | None:
     return None
 
 
-_LEADING_NUMBER = re.compile(r"^- \d{1,2}[.)] ")
+ITEM_NUMBER = re.compile(r"^- (\d{1,2})[.)] ")  # "- 3. Addressing ...": a numbered item
 
 
 def unnumbered(sentence: str) -> str:
@@ -176,4 +176,4 @@ def unnumbered(sentence: str) -> str:
     >>> unnumbered("- 3) Better connectivity with schools"), unnumbered("- 2.Drive forward")
     ('- Better connectivity with schools', '- 2.Drive forward')
     """
-    return _LEADING_NUMBER.sub("- ", sentence)
+    return ITEM_NUMBER.sub("- ", sentence)

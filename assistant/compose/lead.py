@@ -12,7 +12,6 @@ from assistant.compose.figures import counts_head, has_count, has_figure, speaks
 from assistant.compose.lists import holds
 from assistant.compose.periods import as_of, covers, of_time
 from assistant.compose.question import (
-    ITEM_NUMBER,
     answer_type,
     asked_letters,
     asked_positions,
@@ -24,7 +23,7 @@ from assistant.compose.tables import extreme_row, is_row, row_on_subject
 from assistant.compose.topic import subject_words
 from assistant.compose.words import GENERIC, content_words
 from assistant.index import newest_key
-from assistant.textutil import spelt_phrase
+from assistant.textutil import ITEM_NUMBER, spelt_phrase
 
 
 def lead(request: AnswerRequest, scored: list[Scored]) -> Scored:

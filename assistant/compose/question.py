@@ -187,6 +187,15 @@ FUNCTION_STEMS = {
 }
 
 
+def as_parts(words: set[str], idf: Callable[[str], float]) -> set[str]:
+    """The words, with a hyphenated one no document writes read as its parts
+    ("practice-improvement" as practice and improvement, "re-referrals" as referrals)."""
+    unseen = unseen_weight(idf)
+    for word in [w for w in words if "-" in w and idf(w) >= unseen]:
+        words = (words - {word}) | content_words(word.replace("-", " "))
+    return words
+
+
 def unseen_weight(idf: Callable[[str], float]) -> float:
     """The weight ``idf`` gives a word no chunk uses (no content word is a space)."""
     return idf(" ")
@@ -364,7 +373,6 @@ def asked_letters(request: AnswerRequest) -> str:
 _POSITION_Q = re.compile(
     r"\b(?:no\.?|nos\.?|number|item|priority|point|#)\s*(\d{1,2})\b(?!\s*(?:%|per))", re.I
 )
-ITEM_NUMBER = re.compile(r"^- (\d{1,2})[.)] ")  # "- 3. Addressing ...": a numbered item
 
 
 def asked_positions(question: str) -> list[str]:

@@ -18,10 +18,10 @@ from assistant.compose.periods import covers, names_time, recency
 from assistant.compose.question import (
     ASKS_PAGE,
     DATE_IN,
-    ITEM_NUMBER,
     NUMBER_Q,
     REASON,
     answer_type,
+    as_parts,
     asked_letters,
     asked_positions,
     asked_role,
@@ -42,7 +42,14 @@ from assistant.compose.words import (
     stood_for,
     synonym_words,
 )
-from assistant.textutil import contact_kinds, is_contents, is_row, paragraph_leads, spelt_phrase
+from assistant.textutil import (
+    ITEM_NUMBER,
+    contact_kinds,
+    is_contents,
+    is_row,
+    paragraph_leads,
+    spelt_phrase,
+)
 from assistant.types import Chunk
 
 
@@ -169,12 +176,7 @@ def _question_words(request: AnswerRequest) -> set[str]:
     ("practice-improvement priorities" meets "practice improvement")."""
     idf = request.extra.get("idf")
     found = content_words(request.question)
-    if idf is None:
-        return found
-    unseen = unseen_weight(idf)
-    for word in [w for w in found if "-" in w and idf(w) >= unseen]:
-        found = (found - {word}) | content_words(word.replace("-", " "))
-    return found
+    return found if idf is None else as_parts(found, idf)
 
 
 def _score_chunk(request: AnswerRequest, cues: _Cues, rank: int, chunk: Chunk) -> list[Scored]:

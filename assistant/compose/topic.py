@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerer import AnswerRequest
-from assistant.compose.question import ASKING_STEMS, FUNCTION_STEMS, unseen_weight
+from assistant.compose.question import ASKING_STEMS, FUNCTION_STEMS, as_parts, unseen_weight
 from assistant.compose.scoring import Scored
 from assistant.compose.words import GENERIC, content_words, initials, stood_for, synonym_words
 from assistant.textutil import paragraph_leads
@@ -21,9 +21,7 @@ def subject_words(request: AnswerRequest, scored: list[Scored], n: int = 2) -> l
         return []
     unseen = unseen_weight(idf)
     titles = content_words(" ".join({s.chunk.meta.title for s in scored[:10]}))
-    asked = content_words(_SAME_TIME.sub(" ", request.question))
-    for word in [w for w in asked if "-" in w and idf(w) >= unseen]:  # "re-referrals"
-        asked = (asked - {word}) | content_words(word.replace("-", " "))
+    asked = as_parts(content_words(_SAME_TIME.sub(" ", request.question)), idf)
     words = [
         w
         for w in asked
